@@ -1,0 +1,26 @@
+package com.lexrule.arrest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.lexrule.engine.Finding;
+import com.lexrule.policy.PolicyRef;
+
+/** The answer to an arrest assessment (DOMAIN §1), with every rule that fired and the policy that decided it. */
+@Schema(name = "ArrestAssessment", description = "逮捕条件与社会危险性评估结论")
+public record ArrestAssessment(
+        String decisionId,
+        PolicyRef policy,
+        String caseId,
+        String subjectId,
+        ProcedureStage stage,
+        @Schema(enumeration = {"SHALL_ARREST", "MAY_ARREST", "ARREST_CONDITIONS_NOT_MET"}) String legalCategory,
+        int score,
+        @Schema(enumeration = {"RED", "YELLOW", "GREEN"}) String color,
+        @Schema(enumeration = {"ARREST", "RESIDENTIAL_SURVEILLANCE", "BAIL", "NO_COERCIVE_MEASURE"}) String recommendedMeasure,
+        List<Finding> findings,
+        @Schema(description = "未提供、按未查明处理的事实；提供后结论可能改变") List<String> missingFacts,
+        Instant decidedAt) {
+}

@@ -1,0 +1,43 @@
+package com.lexrule.arrest;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The facts of a case as a case system sends them (DOMAIN §1). Codes of crime types, indicators, mitigations and
+ * special circumstances are checked against the catalog of the policy that decides the case, not here.
+ * Optional yes/no facts that are absent are taken as not established and reported in {@code missingFacts}.
+ */
+@Schema(name = "ArrestRequest", description = "逮捕条件与社会危险性评估的案件事实")
+public record ArrestRequest(
+        @NotBlank @Size(max = 128) @Schema(description = "案件编号", example = "330702-2026-0451") String caseId,
+        @NotBlank @Size(max = 128) @Schema(description = "犯罪嫌疑人假名化编号", example = "S-7f3a9c") String subjectId,
+        @Schema(description = "诉讼阶段") ProcedureStage stage,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @Schema(description = "罪名代码（见政策代码目录 crimeTypes）", example = "INTENTIONAL_INJURY") String crimeType,
+        @NotNull @Schema(description = "有证据证明有犯罪事实") Boolean evidenceOfCrime,
+        @NotNull @Schema(description = "可能判处的刑罚") SentenceBand expectedSentence,
+        @Schema(description = "曾经故意犯罪") Boolean priorIntentionalCrime,
+        @Schema(description = "身份不明") Boolean identityUnknown,
+        @NotNull @Min(12) @Max(120) @Schema(description = "行为时年龄", example = "35") Integer age,
+        @Size(max = 40) @Schema(description = "社会危险性指标代码（见 dangerIndicators）")
+        List<@NotBlank @Size(max = 64) String> dangerIndicators,
+        @Size(max = 20) @Schema(description = "从宽情节代码（见 mitigations）") List<@NotBlank @Size(max = 64) String> mitigations,
+        @Size(max = 10) @Schema(description = "特殊情形代码（见 specialCircumstances）")
+        List<@NotBlank @Size(max = 64) String> specialCircumstances,
+        @Schema(description = "违反取保候审、监视居住规定，情节严重") Boolean violatedBailConditions) {
+
+    public ArrestRequest {
+        dangerIndicators = dangerIndicators == null ? List.of() : dangerIndicators;
+        mitigations = mitigations == null ? List.of() : mitigations;
+        specialCircumstances = specialCircumstances == null ? List.of() : specialCircumstances;
+    }
+}

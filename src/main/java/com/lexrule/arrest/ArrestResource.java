@@ -1,0 +1,63 @@
+package com.lexrule.arrest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lexrule.policy.PolicyPin;
+import com.lexrule.problem.Problem;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/assessments/arrest")
+@Tag(name = "arrest", description = "逮捕条件与社会危险性评估（刑事诉讼法第八十一条）")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ArrestResource {
+
+    private final ArrestService service;
+    private final SecurityIdentity identity;
+
+    public ArrestResource(ArrestService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("case-system")
+    @Operation(summary = "Assess arrest conditions and social danger",
+            description = "Decides the CPL art. 81 category, the social-danger score and color, and the recommended "
+                    + "measure, with every rule that fired. The decision is audited before it is answered.")
+    @APIResponse(responseCode = "200", description = "The assessment",
+            content = @Content(schema = @Schema(implementation = ArrestAssessment.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid field, or a code the policy does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role case-system required",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArrestAssessment assess(
+            @Valid @NotNull ArrestRequest request,
+            @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
+            @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
+        return service.assess(request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
+    }
+}

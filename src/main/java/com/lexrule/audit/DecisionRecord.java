@@ -1,0 +1,40 @@
+package com.lexrule.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One decision as answered: the facts it was given, the answer with its findings, the exact policy version and
+ * hash that decided it, who asked and when. Written in the transaction of the answer; never updated.
+ */
+@Entity
+@Table(name = "decision_record")
+public class DecisionRecord extends PanacheEntityBase {
+    @Id
+    public String id;
+    public String family;
+    @Column(name = "case_id")
+    public String caseId;
+    @Column(name = "subject_id")
+    public String subjectId;
+    public String stage;
+    @Column(name = "policy_version")
+    public int policyVersion;
+    @Column(name = "policy_sha256")
+    public String policySha256;
+    /** A short summary of the outcome (e.g. "MAY_ARREST/YELLOW/ARREST") for search and statistics. */
+    public String outcome;
+    @Column(name = "request_json")
+    public String requestJson;
+    @Column(name = "response_json")
+    public String responseJson;
+    public String caller;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,104 @@
+package com.lexrule.policy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+/**
+ * Turns a decision table into DRL before it reaches the rule compiler, so that every compile error, which Drools
+ * reports against a line of generated DRL ({@code line=-1} when a spreadsheet is compiled directly), can be traced
+ * back to the sheet, row and cell an officer edited. The generated DRL marks each rule with its source row
+ * ("rule values at B9, header at B4").
+ */
+final class DecisionTableTranslator {
+
+    private static final Pattern ROW_MARK = Pattern.compile("^\\s*//\\s*rule values at ([A-Z]+[0-9]+), header at ([A-Z]+[0-9]+)");
+    private static final Pattern CELL_IN_MESSAGE = Pattern.compile("\\b([A-Z]{1,3}[1-9][0-9]*)\\b");
+    private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+\"", Pattern.MULTILINE);
+
+    /** A table turned into DRL, with the source row of every generated rule. */
+    record TranslatedTable(PolicyFile source, String sheet, String drl, int ruleCount,
+                           NavigableMap<Integer, String> rowCellByLine, Map<Integer, List<String[]>> cellsByRow) {
+
+        /** Places a compile error at line {@code line} of the generated DRL in the cell it came from. */
+        PolicyProblem locate(int line, String message) {
+            Map.Entry<Integer, String> mark = line > 0 ? rowCellByLine.floorEntry(line) : null;
+            if (mark == null) {
+                return PolicyProblem.ofCell(source.name(), sheet, null, message);
+            }
+            String rowCell = mark.getValue();
+            String cell = rowCell;
+            String[] drlLines = drl.split("\n", -1);
+            String offending = line - 1 < drlLines.length ? drlLines[line - 1] : "";
+            int best = 0;
+            for (String[] nameAndValue : cellsByRow.getOrDefault(CellName.row(rowCell), List.of())) {
+                String value = nameAndValue[1].trim();
+                if (value.length() > best && offending.contains(value)) {
+                    best = value.length();
+                    cell = nameAndValue[0];
+                }
+            }
+            return PolicyProblem.ofCell(source.name(), sheet, cell, message);
+        }
+    }
+
+    TranslatedTable translate(PolicyFile table) {
+        String sheetName;
+        Map<Integer, List<String[]>> cellsByRow = new TreeMap<>();
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(table.content()))) {
+            // Drools compiles the first sheet only; the others (notes, catalogs) are for people.
+            Sheet sheet = workbook.getSheetAt(0);
+            sheetName = sheet.getSheetName();
+            DataFormatter formatter = new DataFormatter(java.util.Locale.ENGLISH);
+            for (Row row : sheet) {
+                List<String[]> cells = new ArrayList<>();
+                for (Cell cell : row) {
+                    cells.add(new String[] {CellName.of(cell.getRowIndex(), cell.getColumnIndex()), formatter.formatCellValue(cell)});
+                }
+                cellsByRow.put(row.getRowNum() + 1, cells);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new PolicyCompilationException(null, List.of(PolicyProblem.ofFile(table.name(),
+                    "无法读取电子表格 (not a readable .xlsx workbook): " + e.getMessage())));
+        }
+        String drl;
+        try {
+            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), InputType.XLS);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            Matcher cell = CELL_IN_MESSAGE.matcher(message);
+            String at = cell.find() ? cell.group(1) : null;
+            throw new PolicyCompilationException(null, List.of(PolicyProblem.ofCell(table.name(), sheetName, at,
+                    "决策表结构错误 (decision table layout): " + message)));
+        }
+        NavigableMap<Integer, String> marks = new TreeMap<>();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = ROW_MARK.matcher(lines[i]);
+            if (m.find()) {
+                marks.put(i + 1, m.group(1));
+            }
+        }
+        int rules = 0;
+        Matcher ruleStart = RULE_START.matcher(drl);
+        while (ruleStart.find()) {
+            rules++;
+        }
+        return new TranslatedTable(table, sheetName, drl, rules, marks, cellsByRow);
+    }
+}

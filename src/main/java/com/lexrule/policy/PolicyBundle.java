@@ -1,0 +1,83 @@
+package com.lexrule.policy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The immutable content of one policy version: its files and its manifest, and a SHA-256 over both that a
+ * caller can quote to prove which rules decided its case.
+ */
+public final class PolicyBundle {
+
+    static final ObjectMapper MANIFEST_MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+    private final String family;
+    private final Map<String, PolicyFile> files;
+    private final PolicyManifest manifest;
+    private final String sha256;
+
+    public PolicyBundle(String family, Collection<PolicyFile> files) {
+        this.family = family;
+        this.files = files.stream().collect(Collectors.toMap(PolicyFile::name, Function.identity(),
+                (a, b) -> { throw new IllegalArgumentException("duplicate policy file " + a.name()); }, TreeMap::new));
+        PolicyFile manifestFile = this.files.get(PolicyFile.MANIFEST);
+        if (manifestFile == null) {
+            throw new PolicyCompilationException(family, List.of(PolicyProblem.ofFile(PolicyFile.MANIFEST,
+                    "政策清单文件缺失 (policy manifest missing)")));
+        }
+        try {
+            this.manifest = MANIFEST_MAPPER.readValue(manifestFile.content(), PolicyManifest.class);
+        } catch (java.io.IOException e) {
+            throw new PolicyCompilationException(family, List.of(PolicyProblem.ofFile(PolicyFile.MANIFEST,
+                    "政策清单不是有效的 JSON: " + e.getMessage())));
+        }
+        if (!family.equals(manifest.family()) || manifest.effectiveFrom() == null) {
+            throw new PolicyCompilationException(family, List.of(PolicyProblem.ofFile(PolicyFile.MANIFEST,
+                    "政策清单须写明 family=" + family + " 与 effectiveFrom 生效日期")));
+        }
+        this.sha256 = digest(this.files.values());
+    }
+
+    public String family() { return family; }
+    public PolicyManifest manifest() { return manifest; }
+    public String sha256() { return sha256; }
+    public Collection<PolicyFile> files() { return files.values(); }
+
+    public Optional<PolicyFile> file(String name) {
+        return Optional.ofNullable(files.get(name));
+    }
+
+    public List<PolicyFile> scenarios() {
+        return files.values().stream().filter(PolicyFile::isScenario).toList();
+    }
+
+    /** Name and length precede each file's bytes so that no two different bundles hash alike. */
+    static String digest(Collection<PolicyFile> sortedFiles) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (PolicyFile file : sortedFiles) {
+                sha.update(file.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(file.content().length).array());
+                sha.update(file.content());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

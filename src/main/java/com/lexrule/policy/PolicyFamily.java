@@ -1,0 +1,21 @@
+package com.lexrule.policy;
+
+import java.util.List;
+
+/**
+ * What a policy family needs of its policy beyond compiling rules: the catalogs its intake checks codes against,
+ * with the attributes its rules read. Checked when a version compiles, so a broken catalog never goes live.
+ */
+public interface PolicyFamily {
+
+    String name();
+
+    List<PolicyProblem> checkCatalog(PolicyCatalog catalog, String catalogFile);
+
+    /** Problems for catalogs this family requires that the workbook lacks. */
+    static List<PolicyProblem> requireSheets(PolicyCatalog catalog, String catalogFile, String... sheets) {
+        return java.util.Arrays.stream(sheets).filter(sheet -> !catalog.has(sheet))
+                .map(sheet -> PolicyProblem.ofFile(catalogFile, "代码目录缺少工作表 " + sheet + " (catalog sheet missing)"))
+                .toList();
+    }
+}

@@ -1,0 +1,50 @@
+package com.lexrule.problem;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.ext.web.Router;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses an oversized body with a problem before it is read. Vert.x's own limit
+ * ({@code quarkus.http.limits.max-body-size}, set higher) still guards chunked bodies without a length.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    private final long maxBytes;
+
+    public BodySizeLimit(@ConfigProperty(name = "lexrule.http.max-body-bytes") long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::limit);
+    }
+
+    void limit(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBytes) {
+                    JsonObject problem = new JsonObject()
+                            .put("type", Problem.TYPE_BASE + "payload-too-large")
+                            .put("title", "请求体过大 (payload too large)")
+                            .put("status", 413)
+                            .put("detail", "请求体不得超过 " + maxBytes + " 字节 (body limit " + maxBytes + " bytes)")
+                            .put("instance", rc.request().path());
+                    rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                            .putHeader("Connection", "close").end(problem.encode());
+                    return;
+                }
+            } catch (NumberFormatException ignored) {
+                // a malformed length is Vert.x's to refuse
+            }
+        }
+        rc.next();
+    }
+}

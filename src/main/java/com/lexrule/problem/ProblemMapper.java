@@ -1,0 +1,238 @@
+package com.lexrule.problem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.lexrule.policy.PolicyCompilationException;
+import com.lexrule.policy.UnknownCodeException;
+import com.lexrule.policy.UnknownPolicyVersionException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one place every error becomes an RFC 9457 problem. A request that fails here has changed nothing: the
+ * mappers run before evaluation or after the transaction was rolled back.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> fieldOf(v.getPropertyPath())))
+                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage(), safeValue(v), null))
+                .toList();
+        return problem(400, "invalid-request", "请求字段无效 (invalid request fields)",
+                errors.size() + " 个字段无效: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()),
+                uri, errors, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonParseException e, UriInfo uri) {
+        return problem(400, "malformed-json", "请求体不是有效的 JSON (malformed JSON)",
+                "JSON syntax error at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                        + ": " + e.getOriginalMessage(), uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = pathOf(e);
+        List<String> allowed = null;
+        Object rejected = null;
+        String message;
+        if (e instanceof InvalidFormatException invalid) {
+            rejected = invalid.getValue();
+            Class<?> target = invalid.getTargetType();
+            if (target != null && target.isEnum()) {
+                allowed = Arrays.stream(target.getEnumConstants()).map(ProblemMapper::jsonName).toList();
+                message = "不是允许的取值 (not one of the allowed values)";
+            } else {
+                message = "类型错误，应为 " + (target == null ? "?" : target.getSimpleName()) + " (wrong type)";
+            }
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
+            field = pathOf(e);
+            message = "未知字段 (unknown field)";
+            allowed = unknown.getKnownPropertyIds() == null ? null
+                    : unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+        } else {
+            message = "类型错误，应为 " + (e.getTargetType() == null ? "?" : e.getTargetType().getSimpleName()) + " (wrong type)";
+        }
+        return problem(400, "invalid-request", "请求字段无效 (invalid request fields)", field + ": " + message, uri,
+                List.of(new Problem.FieldError(field, message, rejected, allowed)), null);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        return problem(400, "invalid-request", "请求字段无效 (invalid request fields)", field + ": " + e.getOriginalMessage(),
+                uri, List.of(new Problem.FieldError(field, e.getOriginalMessage())), null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPin(com.lexrule.policy.PolicyPin.InvalidPinException e, UriInfo uri) {
+        return problem(400, "invalid-request", "请求字段无效 (invalid request fields)", e.getMessage(), uri, e.errors(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCode(UnknownCodeException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.unknownCodes().stream()
+                .map(u -> new Problem.FieldError(u.field(), "政策版本 " + e.version().family() + " v" + e.version().version()
+                        + " 的代码目录 " + u.catalog() + " 中没有此代码 (unknown code)", u.value(), u.knownCodes()))
+                .toList();
+        return problem(400, "unknown-code", "未知代码 (unknown code)",
+                "代码不在所适用政策版本的目录中: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()),
+                uri, errors, Map.of("policy", Map.of("family", e.version().family(), "version", e.version().version())));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownVersion(UnknownPolicyVersionException e, UriInfo uri) {
+        List<Map<String, Object>> versions = e.available().stream().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", v.version());
+            m.put("effectiveFrom", v.effectiveFrom().toString());
+            m.put("sha256", v.sha256());
+            return m;
+        }).toList();
+        return problem(422, "unknown-policy-version", "政策版本不可用 (policy version not available)", e.getMessage(), uri,
+                List.of(new Problem.FieldError("policyVersion", e.getMessage())), Map.of("family", e.family(), "availableVersions", versions));
+    }
+
+    @ServerExceptionMapper
+    public Response brokenPolicy(PolicyCompilationException e, UriInfo uri) {
+        return problem(422, "policy-invalid", "政策无法编译 (policy does not compile)",
+                e.problems().size() + " 处错误；仍在使用上一个有效版本 (the last good version keeps serving)", uri, e.problems(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return problem(404, "not-found", "资源不存在 (not found)", e.getMessage(), uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "无权执行此操作 (forbidden)", "当前用户的角色不允许此操作 (your role does not allow this)",
+                uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonParseException parse) {
+            return unreadable(parse, uri);
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return mismatched(mismatch, uri);
+        }
+        return problem(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s", uri == null ? "?" : uri.getPath());
+        return problem(500, "internal-error", "内部错误 (internal error)",
+                "请求未能完成，未记录任何决定 (the request failed; no decision was recorded)", uri, List.of(), null);
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        Response base = problem(401, "unauthenticated", "需要身份认证 (authentication required)",
+                "请使用 HTTP Basic 认证 (use HTTP Basic authentication)", uri, List.of(), null);
+        return Response.fromResponse(base).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lexrule\"").build();
+    }
+
+    static Response problem(int status, String slug, String title, String detail, UriInfo uri, List<?> errors,
+                            Map<String, Object> extensions) {
+        Problem body = new Problem(Problem.TYPE_BASE + slug, title, status, detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), errors, extensions);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** "assess.request.dangerIndicators[1].<list element>" → "dangerIndicators[1]". */
+    static String fieldOf(Path path) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> parts.clear();
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null && !parts.isEmpty()) {
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                    }
+                }
+                default -> {
+                    String name = node.getName();
+                    if (node.getIndex() != null && !parts.isEmpty()) {
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                    }
+                    if (name != null) parts.add(name);
+                }
+            }
+        }
+        return parts.isEmpty() ? "body" : String.join(".", parts);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static Object safeValue(ConstraintViolation<?> v) {
+        Object value = v.getInvalidValue();
+        if (value == null || value instanceof Number || value instanceof Boolean) return value;
+        String text = value.toString();
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    private static String jsonName(Object constant) {
+        Enum<?> e = (Enum<?>) constant;
+        try {
+            com.fasterxml.jackson.annotation.JsonProperty json = e.getDeclaringClass().getField(e.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return json != null ? json.value() : e.name();
+        } catch (NoSuchFieldException ex) {
+            return e.name();
+        }
+    }
+}
