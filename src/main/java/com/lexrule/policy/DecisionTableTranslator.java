@@ -29,32 +29,90 @@ final class DecisionTableTranslator {
 
     private static final Pattern ROW_MARK = Pattern.compile("^\\s*//\\s*rule values at ([A-Z]+[0-9]+), header at ([A-Z]+[0-9]+)");
     private static final Pattern CELL_IN_MESSAGE = Pattern.compile("\\b([A-Z]{1,3}[1-9][0-9]*)\\b");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+\"", Pattern.MULTILINE);
 
     /** A table turned into DRL, with the source row of every generated rule. */
     record TranslatedTable(PolicyFile source, String sheet, String drl, int ruleCount,
                            NavigableMap<Integer, String> rowCellByLine, Map<Integer, List<String[]>> cellsByRow) {
 
-        /** Places a compile error at line {@code line} of the generated DRL in the cell it came from. */
+        /**
+         * Places a compile error at line {@code line} of the generated DRL in the cell it came from: the row is the
+         * nearest source mark above the line; the column is the cell of that row whose value the error names, or
+         * else appears on the offending line.
+         */
         PolicyProblem locate(int line, String message) {
             Map.Entry<Integer, String> mark = line > 0 ? rowCellByLine.floorEntry(line) : null;
             if (mark == null) {
                 return PolicyProblem.ofCell(source.name(), sheet, null, message);
             }
             String rowCell = mark.getValue();
-            String cell = rowCell;
             String[] drlLines = drl.split("\n", -1);
             String offending = line - 1 < drlLines.length ? drlLines[line - 1] : "";
-            int best = 0;
-            for (String[] nameAndValue : cellsByRow.getOrDefault(CellName.row(rowCell), List.of())) {
+            List<String[]> cells = cellsByRow.getOrDefault(CellName.row(rowCell), List.of());
+            String cell = bestMatch(cells, message);
+            if (cell == null) cell = bestTokenMatch(cells, message);
+            if (cell == null) cell = bestMatch(cells, offending);
+            return PolicyProblem.ofCell(source.name(), sheet, cell == null ? rowCell : cell, message);
+        }
+
+        /** A value the compiler split into tokens ("thirty-five" → "thirty cannot be resolved"). */
+        private static String bestTokenMatch(List<String[]> cells, String text) {
+            String cell = null;
+            int best = 2;
+            for (String[] nameAndValue : cells) {
+                Matcher token = WORD.matcher(nameAndValue[1]);
+                while (token.find()) {
+                    String word = token.group();
+                    if (word.length() > best && Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(text).find()) {
+                        best = word.length();
+                        cell = nameAndValue[0];
+                    }
+                }
+            }
+            return cell;
+        }
+
+        private static String bestMatch(List<String[]> cells, String text) {
+            String cell = null;
+            int best = 1;
+            for (String[] nameAndValue : cells) {
                 String value = nameAndValue[1].trim();
-                if (value.length() > best && offending.contains(value)) {
+                if (value.length() > best && text.contains(value)) {
                     best = value.length();
                     cell = nameAndValue[0];
                 }
             }
-            return PolicyProblem.ofCell(source.name(), sheet, cell, message);
+            return cell;
         }
+    }
+
+    private static final java.util.Set<String> COLUMN_TYPES = java.util.Set.of("CONDITION", "ACTION", "METADATA", "PRIORITY");
+
+    /**
+     * A CONDITION/ACTION header row must sit right under a "RuleTable" cell. Without it Drools reads the table as
+     * loose properties and drops its rules without a word, so that is refused here.
+     */
+    private static List<PolicyProblem> orphanHeaders(PolicyFile table, String sheet, Map<Integer, List<String[]>> cellsByRow) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (Map.Entry<Integer, List<String[]>> row : cellsByRow.entrySet()) {
+            for (String[] cell : row.getValue()) {
+                if (!COLUMN_TYPES.contains(cell[1].trim().toUpperCase(java.util.Locale.ROOT))) continue;
+                int column = CellName.columnIndex(cell[0]);
+                boolean underRuleTable = false;
+                for (String[] above : cellsByRow.getOrDefault(row.getKey() - 1, List.of())) {
+                    if (CellName.columnIndex(above[0]) <= column && above[1].trim().toLowerCase(java.util.Locale.ROOT).startsWith("ruletable")) {
+                        underRuleTable = true;
+                    }
+                }
+                if (!underRuleTable) {
+                    problems.add(PolicyProblem.ofCell(table.name(), sheet, cell[0],
+                            "列类型行上方缺少 RuleTable 标记，该表的规则会被忽略 (header row without a RuleTable cell above it)"));
+                }
+                break;
+            }
+        }
+        return problems;
     }
 
     TranslatedTable translate(PolicyFile table) {
@@ -75,6 +133,10 @@ final class DecisionTableTranslator {
         } catch (IOException | RuntimeException e) {
             throw new PolicyCompilationException(null, List.of(PolicyProblem.ofFile(table.name(),
                     "无法读取电子表格 (not a readable .xlsx workbook): " + e.getMessage())));
+        }
+        List<PolicyProblem> layout = orphanHeaders(table, sheetName, cellsByRow);
+        if (!layout.isEmpty()) {
+            throw new PolicyCompilationException(null, layout);
         }
         String drl;
         try {

@@ -1,0 +1,56 @@
+package com.lexrule;
+
+import static com.lexrule.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What operators and client developers rely on: readiness, the OpenAPI contract, metrics, the version list. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void theServiceIsReadyOnceThePoliciesHaveCompiled() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("policies"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheAssessmentContract() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/assessments/arrest'.post.responses.'400'.description", containsString("code"))
+                .body("components.schemas.ArrestAssessment.properties.findings", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void prometheusMetricsIncludePolicyCompilationAndDecisions() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("lexrule_policy_compile_seconds"));
+    }
+
+    @Test
+    void aCaseSystemCanListVersionsToPinOne() {
+        as("case-system").get("/api/v1/policies").then().statusCode(200)
+                .body("find { it.family == 'arrest' }.versions[0].inForce", equalTo(true))
+                .body("find { it.family == 'arrest' }.versions[0].sha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void theCatalogGivesEachCodeItsChineseLabel() {
+        as("case-system").get("/api/v1/policies/arrest/catalog").then().statusCode(200)
+                .body("catalogs.crimeTypes.DANGEROUS_DRIVING.label", equalTo("危险驾驶罪"))
+                .body("catalogs.crimeTypes.DANGEROUS_DRIVING.attributes.statutoryMaximum", equalTo("CRIMINAL_DETENTION"));
+        as("case-system").get("/api/v1/policies/nothing/catalog").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyAnAdminMayReloadTheBaseline() {
+        as("officer").post("/api/v1/policies/reload").then().statusCode(403);
+        as("admin").post("/api/v1/policies/reload").then().statusCode(200).body("arrest", equalTo("unchanged"));
+    }
+}
