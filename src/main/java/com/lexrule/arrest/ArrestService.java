@@ -41,7 +41,8 @@ public class ArrestService {
     @Transactional
     public ArrestAssessment assess(ArrestRequest request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(ArrestFamily.NAME, pinnedVersion);
-        ArrestAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(), Instant.now());
+        ArrestAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         recorder.record(new DecisionRecorder.Entry(answer.decisionId(), ArrestFamily.NAME, request.caseId(),
                 request.subjectId(), request.stage() == null ? null : request.stage().name(),
                 policy.version().version(), policy.version().sha256(),

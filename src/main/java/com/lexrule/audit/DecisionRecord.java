@@ -37,4 +37,20 @@ public class DecisionRecord extends PanacheEntityBase {
     public String caller;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The recommendation as the family answered it: measure, determination or guarantee method. */
+    public String recommendation;
+    public String color;
+    @Column(name = "crime_type")
+    public String crimeType;
+    /** Set when this assessment re-assessed the case on an objection. */
+    @Column(name = "objection_id")
+    public String objectionId;
+    @Column(name = "chain_partition")
+    public int chainPartition;
+    @Column(name = "chain_seq")
+    public long chainSeq;
+    @Column(name = "prev_hash")
+    public String prevHash;
+    @Column(name = "record_hash")
+    public String recordHash;
 }

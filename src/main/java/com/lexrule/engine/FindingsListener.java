@@ -9,20 +9,32 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * Records every rule that fired and carries a {@code ruleId}. Rules without one are plumbing (phase changes,
- * retractions) and are not findings. One listener per evaluation: it is not shared between threads.
+ * retractions) and are not findings. One listener serves every call of a knowledge base's shared stateless
+ * session: a stateless execution runs on the caller's thread, so the findings are collected per thread.
  */
 final class FindingsListener extends DefaultAgendaEventListener {
     static final String RULE_ID = "ruleId";
     static final String REASON = "reason";
     static final String BASIS = "basis";
 
-    private final List<Finding> findings = new ArrayList<>();
+    private final ThreadLocal<List<Finding>> findings = new ThreadLocal<>();
+
+    void begin() {
+        findings.set(new ArrayList<>());
+    }
+
+    List<Finding> end() {
+        List<Finding> collected = findings.get();
+        findings.remove();
+        return collected == null ? List.of() : collected;
+    }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Map<String, Object> meta = event.getMatch().getRule().getMetaData();
         Object ruleId = meta.get(RULE_ID);
-        if (ruleId == null) {
+        List<Finding> collected = findings.get();
+        if (ruleId == null || collected == null) {
             return;
         }
         Integer points = null;
@@ -32,11 +44,7 @@ final class FindingsListener extends DefaultAgendaEventListener {
                 break;
             }
         }
-        findings.add(new Finding(text(ruleId), text(meta.get(REASON)), text(meta.get(BASIS)), points));
-    }
-
-    List<Finding> findings() {
-        return findings;
+        collected.add(new Finding(text(ruleId), text(meta.get(REASON)), text(meta.get(BASIS)), points));
     }
 
     private static String text(Object value) {

@@ -132,6 +132,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictProblem e, UriInfo uri) {
+        return problem(409, "conflict", "与已记录的内容冲突 (conflict)", e.getMessage(), uri, List.of(), null);
+    }
+
+    /** A rule of the request that no single annotation states ("a reason is required when departing..."). */
+    @ServerExceptionMapper
+    public Response invalid(jakarta.validation.ValidationException e, UriInfo uri) {
+        String message = e.getMessage() == null ? "invalid request" : e.getMessage();
+        int colon = message.indexOf(':');
+        String field = colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9_.\\[\\]]+") ? message.substring(0, colon) : "body";
+        return problem(400, "invalid-request", "请求字段无效 (invalid request fields)", message, uri,
+                List.of(new Problem.FieldError(field, colon > 0 ? message.substring(colon + 1).trim() : message)), null);
+    }
+
+    @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
     }

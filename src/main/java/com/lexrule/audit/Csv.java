@@ -1,0 +1,31 @@
+package com.lexrule.audit;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** RFC 4180 rows that Excel and WPS open safely: quoted where needed, formulas neutralised. */
+final class Csv {
+    private Csv() {
+    }
+
+    static void row(Writer writer, String... cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) writer.write(',');
+            writer.write(cell(cells[i]));
+        }
+        writer.write("\r\n");
+    }
+
+    static String cell(String value) {
+        if (value == null) return "";
+        String text = value;
+        // A cell starting with = + - @ would run as a formula when opened in a spreadsheet.
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

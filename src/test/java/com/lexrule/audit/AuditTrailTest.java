@@ -1,0 +1,132 @@
+package com.lexrule.audit;
+
+import static com.lexrule.support.Api.as;
+import static com.lexrule.support.Api.post;
+import static com.lexrule.support.Api.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.lexrule.arrest.ArrestRulesTest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The audit trail is tamper-evident and append-only: each record hashes its content and the previous record of
+ * its chain; PostgreSQL itself refuses to change or delete one; verification names the first record that was
+ * altered behind the service's back.
+ */
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    static String decide(String caseId) {
+        return post("case-system", ArrestRulesTest.PATH, with(ArrestRulesTest.CASE, "caseId", caseId,
+                "dangerIndicators", List.of("FLIGHT_HISTORY"))).statusCode(200).extract().path("decisionId");
+    }
+
+    @Test
+    void everyRecordIsChainedAndTheChainVerifies() {
+        String first = decide("CHAIN-1");
+        String second = decide("CHAIN-1");
+        DecisionRecord a = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.findById(first));
+        DecisionRecord b = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.findById(second));
+        assertThat(b.chainPartition).as("a case stays in one chain").isEqualTo(a.chainPartition);
+        assertThat(b.chainSeq).isGreaterThan(a.chainSeq);
+        assertThat(a.recordHash).matches("[0-9a-f]{64}");
+        as("auditor").get("/api/v1/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void aRecordAlteredBehindTheServicesBackIsNamedByVerification() {
+        String victim = decide("TAMPER-1");
+        decide("TAMPER-1");
+        String original = QuarkusTransaction.requiringNew().call(() -> ((DecisionRecord) DecisionRecord.findById(victim)).responseJson);
+        try {
+            rawUpdate(victim, original.replace("\"YELLOW\"", "\"GREEN\""));
+            JsonPath verification = as("auditor").get("/api/v1/audit/verification").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(verification.getBoolean("intact")).isFalse();
+            assertThat(verification.getString("firstBroken.decisionId")).isEqualTo(victim);
+            assertThat(verification.getString("firstBroken.problem")).contains("content altered");
+        } finally {
+            rawUpdate(victim, original);
+        }
+        as("auditor").get("/api/v1/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void postgresqlItselfRefusesToUpdateOrDeleteADecisionRecord() {
+        Assumptions.assumeTrue("postgresql".equals(dbKind), "append-only triggers exist on PostgreSQL");
+        String id = decide("APPEND-ONLY-1");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("update decision_record set outcome = 'X' where id = :id").setParameter("id", id).executeUpdate()))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("delete from decision_record where id = :id").setParameter("id", id).executeUpdate()))
+                .hasStackTraceContaining("append-only");
+    }
+
+    @Test
+    void eightConcurrentWritersLeaveEveryChainIntact() throws Exception {
+        long before = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> writers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int writer = t;
+            writers.add(pool.submit(() -> {
+                int ok = 0;
+                for (int i = 0; i < 200; i++) {
+                    int status = as("case-system").body(with(ArrestRulesTest.CASE, "caseId", "LOAD-" + writer + "-" + (i % 20),
+                            "dangerIndicators", List.of("FLIGHT_HISTORY"))).post(ArrestRulesTest.PATH).statusCode();
+                    if (status == 200) ok++;
+                }
+                return ok;
+            }));
+        }
+        int answered = 0;
+        for (Future<Integer> writer : writers) answered += writer.get(5, TimeUnit.MINUTES);
+        pool.shutdown();
+        assertThat(answered).isEqualTo(1600);
+        long after = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count());
+        assertThat(after - before).isEqualTo(1600);
+        as("auditor").get("/api/v1/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("recordsChecked", equalTo((int) after));
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsMayVerify() {
+        as("case-system").get("/api/v1/audit/verification").then().statusCode(403);
+    }
+
+    private void rawUpdate(String id, String responseJson) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            boolean pg = "postgresql".equals(dbKind);
+            if (pg) em.createNativeQuery("alter table decision_record disable trigger decision_record_append_only").executeUpdate();
+            em.createNativeQuery("update decision_record set response_json = :json where id = :id")
+                    .setParameter("json", responseJson).setParameter("id", id).executeUpdate();
+            if (pg) em.createNativeQuery("alter table decision_record enable trigger decision_record_append_only").executeUpdate();
+        });
+    }
+}
