@@ -83,6 +83,7 @@ final class DepositTableCheck {
         Integer statusFactor = b.column("setEconomicFactor(");
         Integer share = b.column("setInvolvedShare(");
         Integer unit = b.column("setRoundingUnit(");
+        Integer mode = b.column("RoundingMode.$param");
         Integer multiplier = b.column("setLossMultiplier(");
 
         Set<SentenceBand> generalBands = new TreeSet<>();
@@ -131,6 +132,14 @@ final class DepositTableCheck {
                 BigDecimal value = amount(b, row, unit, problems);
                 if (value != null && value.signum() <= 0) {
                     problems.add(at(b, row, unit, "取整单位须大于0，实际为 " + value.toPlainString()));
+                }
+            }
+            if (mode != null) {
+                String name = text(row.get(mode));
+                try {
+                    java.math.RoundingMode.valueOf(name);
+                } catch (IllegalArgumentException e) {
+                    problems.add(at(b, row, mode, "取整方式须为 UP、CEILING、HALF_UP 等之一，实际为 '" + name + "' (unknown rounding mode)"));
                 }
             }
             if (multiplier != null) {
