@@ -40,10 +40,14 @@ public class BailDepositResource {
     @POST
     @RolesAllowed("case-system")
     @Operation(summary = "Decide the guarantee method and bail deposit",
-            description = "Decides whether bail is recommended, the one guarantee method (a guarantor or a deposit, never both) and the deposit range in yuan, with every rule that fired. The danger color is stated or taken from an audited arrest decision of the same case and subject. The decision is audited before it is answered.")
+            description = "Decides whether bail is recommended, the one guarantee method (a guarantor or a deposit, never "
+                    + "both) and the deposit range in yuan, with every rule that fired. The danger color is stated or "
+                    + "taken from an audited arrest decision of the same case and subject. The decision is audited "
+                    + "before it is answered.")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(schema = @Schema(implementation = BailDepositAssessment.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, both or neither of dangerColor and arrestDecisionId, a guarantee method other than exactly one, or a code the policy does not know",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, both or neither of dangerColor and "
+            + "arrestDecisionId, a guarantee method other than exactly one, or a code the policy does not know",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not authenticated",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -40,7 +40,10 @@ public class CompensationDepositResource {
     @POST
     @RolesAllowed("case-system")
     @Operation(summary = "Assess a compensation deposit in a light crime",
-            description = "Decides whether a compensation deposit may be used (light crimes on the policy list, victim unreachable or demanding more than the law supports, subject willing), its amount in yuan and its effects, e.g. the arrest mitigation COMPENSATION_DEPOSIT_PAID. The decision is audited before it is answered.")
+            description = "Decides whether a compensation deposit may be used (light crimes on the policy list, victim "
+                    + "unreachable or demanding more than the law supports, subject willing), its amount in yuan and "
+                    + "its effects, e.g. the arrest mitigation COMPENSATION_DEPOSIT_PAID. The decision is audited "
+                    + "before it is answered.")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(schema = @Schema(implementation = CompensationDepositAssessment.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, or a code the policy does not know",
