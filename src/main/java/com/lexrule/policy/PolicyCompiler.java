@@ -69,6 +69,12 @@ public class PolicyCompiler {
             }
         }
 
+        for (PolicyFamily definition : families) {
+            if (definition.name().equals(family)) {
+                problems.addAll(definition.checkBundle(bundle));
+            }
+        }
+
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, TranslatedTable> tablesBySourcePath = new HashMap<>();
         Map<String, Integer> rulesPerFile = new LinkedHashMap<>();

@@ -12,6 +12,14 @@ public interface PolicyFamily {
 
     List<PolicyProblem> checkCatalog(PolicyCatalog catalog, String catalogFile);
 
+    /**
+     * Checks of the bundle's other files that rule compilation cannot make, e.g. a value in a table that the law
+     * forbids. Each problem names its file and cell. None by default.
+     */
+    default List<PolicyProblem> checkBundle(PolicyBundle bundle) {
+        return List.of();
+    }
+
     /** Problems for catalogs this family requires that the workbook lacks. */
     static List<PolicyProblem> requireSheets(PolicyCatalog catalog, String catalogFile, String... sheets) {
         return java.util.Arrays.stream(sheets).filter(sheet -> !catalog.has(sheet))

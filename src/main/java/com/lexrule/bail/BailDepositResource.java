@@ -1,0 +1,68 @@
+package com.lexrule.bail;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lexrule.policy.PolicyPin;
+import com.lexrule.problem.Problem;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/assessments/bail-deposit")
+@Tag(name = "bail", description = "取保候审保证方式与保证金（刑事诉讼法第六十七条至第七十四条）")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BailDepositResource {
+
+    private final BailDepositService service;
+    private final SecurityIdentity identity;
+
+    public BailDepositResource(BailDepositService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("case-system")
+    @Operation(summary = "Decide the guarantee method and bail deposit",
+            description = "Decides whether bail is recommended, the one guarantee method (a guarantor or a deposit, never "
+                    + "both) and the deposit range in yuan, with every rule that fired. The danger color is stated or "
+                    + "taken from an audited arrest decision of the same case and subject. The decision is audited "
+                    + "before it is answered.")
+    @APIResponse(responseCode = "200", description = "The assessment",
+            content = @Content(schema = @Schema(implementation = BailDepositAssessment.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, both or neither of dangerColor and "
+            + "arrestDecisionId, a guarantee method other than exactly one, or a code the policy does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role case-system required",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The arrestDecisionId names no arrest decision of this case and subject",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BailDepositAssessment assess(
+            @Valid @NotNull BailDepositRequest request,
+            @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
+            @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
+        return service.assess(request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
+    }
+}

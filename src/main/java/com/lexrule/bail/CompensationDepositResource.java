@@ -1,0 +1,65 @@
+package com.lexrule.bail;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lexrule.policy.PolicyPin;
+import com.lexrule.problem.Problem;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/assessments/compensation-deposit")
+@Tag(name = "bail", description = "赔偿保证金（轻罪案件）")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CompensationDepositResource {
+
+    private final CompensationDepositService service;
+    private final SecurityIdentity identity;
+
+    public CompensationDepositResource(CompensationDepositService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("case-system")
+    @Operation(summary = "Assess a compensation deposit in a light crime",
+            description = "Decides whether a compensation deposit may be used (light crimes on the policy list, victim "
+                    + "unreachable or demanding more than the law supports, subject willing), its amount in yuan and "
+                    + "its effects, e.g. the arrest mitigation COMPENSATION_DEPOSIT_PAID. The decision is audited "
+                    + "before it is answered.")
+    @APIResponse(responseCode = "200", description = "The assessment",
+            content = @Content(schema = @Schema(implementation = CompensationDepositAssessment.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, or a code the policy does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role case-system required",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompensationDepositAssessment assess(
+            @Valid @NotNull CompensationDepositRequest request,
+            @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
+            @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
+        return service.assess(request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
+    }
+}

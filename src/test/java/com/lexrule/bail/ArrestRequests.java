@@ -1,0 +1,33 @@
+package com.lexrule.bail;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Arrest assessments the bail tests link to or compare against (DOMAIN §1). */
+final class ArrestRequests {
+    private ArrestRequests() {
+    }
+
+    /**
+     * A repeated theft by a first offender: 40 points for repeated offending in a theft, 10 off for a first
+     * offence, 30 in all: a yellow code under the example policy.
+     */
+    static Map<String, Object> yellowTheft(String caseId, String subjectId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("caseId", caseId);
+        body.put("subjectId", subjectId);
+        body.put("stage", "ARREST_REVIEW");
+        body.put("crimeType", "THEFT");
+        body.put("evidenceOfCrime", true);
+        body.put("expectedSentence", "UP_TO_3_YEARS");
+        body.put("priorIntentionalCrime", false);
+        body.put("identityUnknown", false);
+        body.put("age", 30);
+        body.put("dangerIndicators", List.of("REPEATED_OR_ROAMING_OFFENDING"));
+        body.put("mitigations", new ArrayList<>(List.of("FIRST_OFFENCE")));
+        body.put("violatedBailConditions", false);
+        return body;
+    }
+}
