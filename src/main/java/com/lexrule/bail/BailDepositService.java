@@ -42,7 +42,8 @@ public class BailDepositService {
         new CodeCheck(policy.catalog()).code("crimeType", BailFamily.CRIME_TYPES, request.crimeType()).orThrow(policy.version());
         DangerColor color = request.dangerColor() != null ? request.dangerColor()
                 : arrestColor.colorOf(request.arrestDecisionId(), request.caseId(), request.subjectId());
-        BailDepositAssessment answer = evaluate(policy, request, color, UUID.randomUUID().toString(), Instant.now());
+        BailDepositAssessment answer = evaluate(policy, request, color, UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         recorder.record(new DecisionRecorder.Entry(answer.decisionId(), BailFamily.NAME, request.caseId(),
                 request.subjectId(), null, policy.version().version(), policy.version().sha256(), outcome(answer),
                 request, answer, caller, answer.decidedAt()));

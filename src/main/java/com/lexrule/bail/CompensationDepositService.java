@@ -36,7 +36,8 @@ public class CompensationDepositService {
     @Transactional
     public CompensationDepositAssessment assess(CompensationDepositRequest request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(BailFamily.NAME, pinnedVersion);
-        CompensationDepositAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(), Instant.now());
+        CompensationDepositAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         recorder.record(new DecisionRecorder.Entry(answer.decisionId(), BailFamily.NAME, request.caseId(),
                 request.subjectId(), null, policy.version().version(), policy.version().sha256(),
                 answer.eligible() ? "COMPENSATION_DEPOSIT/" + answer.depositAmount().toPlainString() : "COMPENSATION_DEPOSIT/NOT_ELIGIBLE",

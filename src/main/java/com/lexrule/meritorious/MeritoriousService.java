@@ -42,7 +42,8 @@ public class MeritoriousService {
     @Transactional
     public MeritoriousAssessment assess(MeritoriousRequest request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(MeritoriousFamily.NAME, pinnedVersion);
-        MeritoriousAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(), Instant.now());
+        MeritoriousAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         recorder.record(new DecisionRecorder.Entry(answer.decisionId(), MeritoriousFamily.NAME, request.caseId(),
                 request.subjectId(), null, policy.version().version(), policy.version().sha256(),
                 answer.determination(), request, answer, caller, answer.decidedAt()));
