@@ -17,9 +17,20 @@ import io.vertx.ext.web.RoutingContext;
 public class BodySizeLimit {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
 
-    public BodySizeLimit(@ConfigProperty(name = "lexrule.http.max-body-bytes") long maxBytes) {
+    /** Draft uploads (multipart, spreadsheets) have their own, larger bound; each file is bounded again by the service. */
+    public BodySizeLimit(@ConfigProperty(name = "lexrule.http.max-body-bytes") long maxBytes,
+                         @ConfigProperty(name = "lexrule.http.max-upload-bytes", defaultValue = "12582912") long maxUploadBytes) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    private long limitFor(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && rc.request().path().matches("/api/v1/policies/[^/]+/drafts/?");
+        return upload ? maxUploadBytes : maxBytes;
     }
 
     void register(@Observes Router router) {
@@ -30,6 +41,7 @@ public class BodySizeLimit {
         String length = rc.request().getHeader("Content-Length");
         if (length != null) {
             try {
+                long maxBytes = limitFor(rc);
                 if (Long.parseLong(length.trim()) > maxBytes) {
                     JsonObject problem = new JsonObject()
                             .put("type", Problem.TYPE_BASE + "payload-too-large")
