@@ -171,6 +171,9 @@ final class CaseParser {
             JsonNode value;
             try {
                 value = convert(column, column == form.recognised() ? recognisedText(text) : text);
+            } catch (CellProblem e) {
+                errors.add(new RowError(row, column.key(), column.label(), cell, abbreviate(e.value), e.getMessage()));
+                continue;
             } catch (IllegalArgumentException e) {
                 errors.add(new RowError(row, column.key(), column.label(), cell, abbreviate(text), e.getMessage()));
                 continue;
@@ -209,8 +212,20 @@ final class CaseParser {
             case CODE -> NODES.textNode(code(column, text));
             case CODES -> {
                 ArrayNode list = NODES.arrayNode();
+                List<String> unknown = new ArrayList<>();
+                String reason = null;
                 for (String item : LIST_SEPARATOR.split(text)) {
-                    if (!item.isBlank()) list.add(code(column, item.strip()));
+                    if (item.isBlank()) continue;
+                    try {
+                        list.add(code(column, item.strip()));
+                    } catch (IllegalArgumentException e) {
+                        unknown.add(item.strip());
+                        reason = e.getMessage();
+                    }
+                }
+                if (!unknown.isEmpty()) {
+                    // name the item that is wrong, not the whole cell
+                    throw new CellProblem(String.join(", ", unknown), reason);
                 }
                 yield list;
             }
@@ -257,6 +272,16 @@ final class CaseParser {
         throw new IllegalArgumentException("未知代码 (unknown code)"
                 + (column.catalog() != null ? "，不在所适用政策的代码目录 " + column.catalog() + " 中" : "")
                 + "；可用代码: " + String.join(", ", known) + (codes.size() > known.size() ? " …" : ""));
+    }
+
+    /** A cell of which only a part is wrong (one code of a list): {@code value} is that part. */
+    static final class CellProblem extends IllegalArgumentException {
+        final String value;
+
+        CellProblem(String value, String reason) {
+            super(reason);
+            this.value = value;
+        }
     }
 
     static Boolean bool(String text) {
