@@ -18,8 +18,12 @@ public interface ReviewLimits {
     int maxRows();
 
     /** Cases evaluated and then stored in one transaction. */
-    @WithDefault("500")
+    @WithDefault("250")
     int batchSize();
+
+    /** After each batch, the worker pauses this many times the batch's own time, leaving the cores to live calls. */
+    @WithDefault("1.0")
+    double pauseRatio();
 
     /** Threads re-assessing reviews, below HTTP priority; reviews beyond these wait in line. */
     @WithDefault("1")
