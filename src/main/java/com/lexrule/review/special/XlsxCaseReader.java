@@ -22,7 +22,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads the first sheet of an .xlsx upload with POI's streaming (SAX) reader, so a sheet of many rows is never held
+ * Reads the sheet 案件 (else the first sheet) of an .xlsx upload with POI's streaming (SAX) reader, so a sheet of many rows is never held
  * as a workbook in memory, and the row limit stops the read as soon as it is passed. POI's zip-bomb protections
  * ({@code ZipSecureFile}: minimum inflate ratio, maximum entry size) stay at their defaults. Cells are read as an
  * officer sees them (DataFormatter): 35 not 35.0, TRUE for a boolean cell, a formula's cached result.
@@ -44,7 +44,23 @@ final class XlsxCaseReader {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
             StylesTable styles = reader.getStylesTable();
+            // the template's sheet 案件 wherever the officer moved it, else the first sheet
+            int chosen = 0;
+            int index = 0;
+            XSSFReader.SheetIterator names = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (names.hasNext()) {
+                try (InputStream ignored = names.next()) {
+                    if (ReviewTemplate.CASES_SHEET.equals(names.getSheetName().strip())) {
+                        chosen = index;
+                        break;
+                    }
+                }
+                index++;
+            }
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            for (int skip = 0; skip < chosen && sheets.hasNext(); skip++) {
+                sheets.next().close();
+            }
             if (!sheets.hasNext()) {
                 return new RawTable(List.of());
             }
