@@ -69,8 +69,11 @@ public class SpecialReviewResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Submit a special review as an .xlsx or .csv upload",
-            description = "multipart/form-data: part 'file' (the review template filled in, .xlsx; or a UTF-8 .csv, with or "
+    @Operation(summary = "Submit a special review: an .xlsx or .csv upload, or the cases as JSON",
+            description = "Either application/json: {\"family\": \"meritorious-service\", \"policyVersion\": 1 (optional), "
+                    + "\"cases\": [{...the facts as the assessment endpoint takes them..., \"recognised\": \"MERITORIOUS_SERVICE\"}]} "
+                    + "(errors name the case by its position from 1, and the field); or "
+                    + "multipart/form-data: part 'file' (the review template filled in, .xlsx; or a UTF-8 .csv, with or "
                     + "without BOM, whose heading row names the columns by field or Chinese heading), part 'family' (the "
                     + "review form: arrest, meritorious-service, bail-deposit or compensation-deposit), optional part "
                     + "'policyVersion' (else the version in force). One row a case: the facts as the assessment endpoint "
