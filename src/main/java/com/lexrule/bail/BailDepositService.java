@@ -84,7 +84,7 @@ public class BailDepositService {
         return missing;
     }
 
-    private static String outcome(BailDepositAssessment answer) {
+    static String outcome(BailDepositAssessment answer) {
         String method = answer.guaranteeMethod() == null ? "NO_GUARANTEE" : answer.guaranteeMethod();
         String amount = answer.depositAmount() == null ? ""
                 : "/" + answer.depositAmount().min().toPlainString() + "-" + answer.depositAmount().max().toPlainString();

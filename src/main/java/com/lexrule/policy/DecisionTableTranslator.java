@@ -53,7 +53,33 @@ final class DecisionTableTranslator {
             String cell = bestMatch(cells, message);
             if (cell == null) cell = bestTokenMatch(cells, message);
             if (cell == null) cell = bestMatch(cells, offending);
+            if (cell == null) cell = byTemplate(rowCell, message);
             return PolicyProblem.ofCell(source.name(), sheet, cell == null ? rowCell : cell, message);
+        }
+
+        /**
+         * A type error names the Java the column's template wrote, not the value ("setPoints(int) is not applicable
+         * for the arguments (double)"): the column whose template ($param) holds the named method or field, in the
+         * offending row.
+         */
+        private String byTemplate(String rowCell, String message) {
+            String column = null;
+            int best = 3;
+            for (List<String[]> row : cellsByRow.values()) {
+                for (String[] nameAndValue : row) {
+                    if (!nameAndValue[1].contains("$param") && !nameAndValue[1].matches("(?s).*\\$[0-9].*")) continue;
+                    Matcher token = WORD.matcher(nameAndValue[1]);
+                    while (token.find()) {
+                        String word = token.group();
+                        if (word.length() > best && !word.equals("param")
+                                && Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(message).find()) {
+                            best = word.length();
+                            column = nameAndValue[0].replaceAll("[0-9]", "");
+                        }
+                    }
+                }
+            }
+            return column == null ? null : column + CellName.row(rowCell);
         }
 
         /** A value the compiler split into tokens ("thirty-five" → "thirty cannot be resolved"). */

@@ -103,24 +103,69 @@ public class PolicyRegistry {
         return Optional.of(version);
     }
 
-    /** Picks up versions that another replica, or the officers' workflow, has published. */
+    /**
+     * Picks up versions that another replica, or the officers' workflow, has published: every replica polls the
+     * database ({@code lexrule.policy.poll-interval}) and compiles what is new here, off the request path.
+     */
     @Scheduled(every = "${lexrule.policy.poll-interval:10s}", delayed = "${lexrule.policy.poll-interval:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!ready) return;
         refresh();
-        for (String family : versionsByFamily.keySet()) {
-            try {
-                current(family); // compiles a newly effective version here, off the request path
-            } catch (RuntimeException e) {
-                LOG.errorf("policy %s could not be compiled on refresh: %s", family, e.getMessage());
-            }
-        }
     }
 
+    /**
+     * Reads the published versions and makes a family's new list visible only once the versions callers will ask
+     * for (the one in force today and any effective later) have compiled: no request compiles a version or waits
+     * for one, and a request that already holds the previous version finishes on it. A family whose new version
+     * does not compile on this replica keeps its previous list, and is tried again at the next poll.
+     */
     public synchronized void refresh() {
-        versionsByFamily = store.versions().stream().collect(Collectors.groupingBy(PolicyVersion::family,
+        Map<String, List<PolicyVersion>> fresh = store.versions().stream().collect(Collectors.groupingBy(PolicyVersion::family,
                 LinkedHashMap::new, Collectors.toList()));
+        LocalDate today = today();
+        Map<String, List<PolicyVersion>> visible = new LinkedHashMap<>();
+        for (Map.Entry<String, List<PolicyVersion>> family : fresh.entrySet()) {
+            Optional<PolicyVersion> inForce = latestInForce(family.getValue(), today);
+            boolean compiledAll = true;
+            for (PolicyVersion version : family.getValue()) {
+                boolean askedFor = inForce.map(v -> v.version() == version.version()).orElse(false)
+                        || version.effectiveFrom().isAfter(today);
+                if (!askedFor) continue;
+                try {
+                    compiled.computeIfAbsent(key(family.getKey(), version.version()),
+                            k -> compile(version, store.bundle(family.getKey(), version.version())));
+                } catch (RuntimeException e) {
+                    compiledAll = false;
+                    LOG.errorf("policy %s v%d could not be compiled on refresh; the previous versions keep serving: %s",
+                            family.getKey(), version.version(), e.getMessage());
+                }
+            }
+            List<PolicyVersion> previous = versionsByFamily.get(family.getKey());
+            visible.put(family.getKey(), compiledAll || previous == null ? List.copyOf(family.getValue()) : previous);
+        }
+        versionsByFamily = visible;
+    }
+
+    /** Compiles a bundle that is not published (a draft, or a version about to be): throws with every problem placed. */
+    public CompiledPolicy compileTrial(PolicyBundle bundle, String by) {
+        return compile(new PolicyVersion(bundle.family(), 0, bundle.sha256(), bundle.manifest().effectiveFrom(),
+                bundle.manifest().changeNote(), by, null), bundle);
+    }
+
+    /**
+     * Makes a version this replica has just published available here at once, reusing the knowledge base compiled
+     * before publishing; the other replicas find it at their next poll.
+     */
+    public void install(PolicyVersion version, PolicyBundle bundle, CompiledPolicy trial) {
+        compiled.put(key(version.family(), version.version()), new CompiledPolicy(version, bundle, trial.kieBase(),
+                trial.catalog(), trial.rulesPerFile(), trial.compileTime()));
+        refresh();
+    }
+
+    private static Optional<PolicyVersion> latestInForce(List<PolicyVersion> versions, LocalDate today) {
+        return versions.stream().filter(v -> !v.effectiveFrom().isAfter(today))
+                .max(Comparator.comparing(PolicyVersion::effectiveFrom).thenComparingInt(PolicyVersion::version));
     }
 
     public List<String> families() {
@@ -157,8 +202,7 @@ public class PolicyRegistry {
                         + chosen.effectiveFrom() + " 起生效，尚未生效 (not yet in force)", versions);
             }
         } else {
-            chosen = versions.stream().filter(v -> !v.effectiveFrom().isAfter(today))
-                    .max(Comparator.comparing(PolicyVersion::effectiveFrom).thenComparingInt(PolicyVersion::version))
+            chosen = latestInForce(versions, today)
                     .orElseThrow(() -> new UnknownPolicyVersionException(family,
                             "政策族 " + family + " 今日没有生效的版本 (no version in force today)", versions));
         }

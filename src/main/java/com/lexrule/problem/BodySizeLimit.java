@@ -17,9 +17,30 @@ import io.vertx.ext.web.RoutingContext;
 public class BodySizeLimit {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final long maxReviewBytes;
 
-    public BodySizeLimit(@ConfigProperty(name = "lexrule.http.max-body-bytes") long maxBytes) {
+    /**
+     * Draft uploads (multipart, spreadsheets) have their own, larger bound; each file is bounded again by the service.
+     * So do special reviews (a file or a JSON list of up to 20,000 cases), whose file or body the review service
+     * bounds again at 10 MiB.
+     */
+    public BodySizeLimit(@ConfigProperty(name = "lexrule.http.max-body-bytes") long maxBytes,
+                         @ConfigProperty(name = "lexrule.http.max-upload-bytes", defaultValue = "12582912") long maxUploadBytes,
+                         @ConfigProperty(name = "lexrule.http.max-review-bytes", defaultValue = "11534336") long maxReviewBytes) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
+        this.maxReviewBytes = maxReviewBytes;
+    }
+
+    private long limitFor(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && rc.request().path().matches("/api/v1/policies/[^/]+/drafts/?");
+        if (upload) {
+            return maxUploadBytes;
+        }
+        return rc.request().path().matches("/api/v1/reviews/?") ? maxReviewBytes : maxBytes;
     }
 
     void register(@Observes Router router) {
@@ -30,6 +51,7 @@ public class BodySizeLimit {
         String length = rc.request().getHeader("Content-Length");
         if (length != null) {
             try {
+                long maxBytes = limitFor(rc);
                 if (Long.parseLong(length.trim()) > maxBytes) {
                     JsonObject problem = new JsonObject()
                             .put("type", Problem.TYPE_BASE + "payload-too-large")

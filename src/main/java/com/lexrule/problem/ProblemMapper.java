@@ -127,6 +127,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        return problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors(), e.extensions());
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return problem(404, "not-found", "资源不存在 (not found)", e.getMessage(), uri, List.of(), null);
     }

@@ -1,0 +1,125 @@
+package com.lexrule.policy.lifecycle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.lexrule.audit.DecisionRecord;
+import com.lexrule.policy.PolicyBundle;
+import com.lexrule.policy.PolicyFile;
+import com.lexrule.policy.PolicyStore;
+import com.lexrule.policy.PolicyVersion;
+
+/** Drafts in the database, and the one transaction in which an approval publishes a version. */
+@ApplicationScoped
+public class DraftStore {
+
+    private final PolicyStore versions;
+
+    public DraftStore(PolicyStore versions) {
+        this.versions = versions;
+    }
+
+    /** A draft as read: its record and its complete bundle. */
+    public record Draft(long id, String family, int baseVersion, DraftStatus status, String sha256, String note,
+                        String problemsJson, String createdBy, Instant createdAt, String decidedBy, Instant decidedAt,
+                        String decisionNote, LocalDate effectiveFrom, Integer publishedVersion, List<String> uploaded,
+                        PolicyBundle bundle) {
+    }
+
+    /** One audited request, as the back-test replays it. */
+    public record AuditedRequest(String decisionId, String caseId, int policyVersion, String requestJson) {
+    }
+
+    @Transactional
+    public long create(String family, int baseVersion, PolicyBundle bundle, List<String> uploaded, DraftStatus status,
+                       String problemsJson, String note, String author) {
+        PolicyDraftEntity draft = new PolicyDraftEntity();
+        draft.family = family;
+        draft.baseVersion = baseVersion;
+        draft.status = status;
+        draft.sha256 = bundle.sha256();
+        draft.note = note;
+        draft.problemsJson = problemsJson;
+        draft.createdBy = author;
+        draft.createdAt = Instant.now();
+        for (PolicyFile file : bundle.files()) {
+            PolicyDraftFileEntity stored = new PolicyDraftFileEntity();
+            stored.draft = draft;
+            stored.name = file.name();
+            stored.content = file.content();
+            stored.uploaded = uploaded.contains(file.name());
+            draft.files.add(stored);
+        }
+        draft.persist();
+        return draft.id;
+    }
+
+    @Transactional
+    public Optional<Draft> find(String family, long id) {
+        return PolicyDraftEntity.<PolicyDraftEntity>find("id = ?1 and family = ?2", id, family).firstResultOptional()
+                .map(DraftStore::toDraft);
+    }
+
+    @Transactional
+    public List<Draft> list(String family) {
+        return PolicyDraftEntity.<PolicyDraftEntity>list("family = ?1 order by id desc", family).stream()
+                .map(DraftStore::toDraft).toList();
+    }
+
+    /**
+     * Publishes the draft's stamped bundle as the next version and closes the draft, in one transaction. The draft is
+     * closed only if it is still VALID, so that two approvers racing publish once.
+     */
+    @Transactional
+    public Optional<PolicyVersion> approve(long id, PolicyBundle stamped, String approver, LocalDate effectiveFrom,
+                                           String changeNote) {
+        PolicyVersion version = versions.publish(stamped, approver);
+        int closed = PolicyDraftEntity.update("status = ?1, decidedBy = ?2, decidedAt = ?3, decisionNote = ?4, "
+                        + "effectiveFrom = ?5, publishedVersion = ?6 where id = ?7 and status = ?8",
+                DraftStatus.APPROVED, approver, Instant.now(), changeNote, effectiveFrom, version.version(), id, DraftStatus.VALID);
+        if (closed != 1) {
+            throw new AlreadyDecided();
+        }
+        return Optional.of(version);
+    }
+
+    /** Rejects a draft still open (VALID or INVALID); false when it was decided meanwhile. */
+    @Transactional
+    public boolean reject(long id, String approver, String reason) {
+        return PolicyDraftEntity.update("status = ?1, decidedBy = ?2, decidedAt = ?3, decisionNote = ?4 "
+                        + "where id = ?5 and status in (?6, ?7)",
+                DraftStatus.REJECTED, approver, Instant.now(), reason, id, DraftStatus.VALID, DraftStatus.INVALID) == 1;
+    }
+
+    @Transactional
+    public PolicyVersion publish(PolicyBundle bundle, String by) {
+        return versions.publish(bundle, by);
+    }
+
+    /** The family's most recent audited requests, newest first. */
+    @Transactional
+    public List<AuditedRequest> recentRequests(String family, int limit) {
+        return DecisionRecord.<DecisionRecord>find("family = ?1 order by createdAt desc, id desc", family).page(0, limit)
+                .list().stream().map(r -> new AuditedRequest(r.id, r.caseId, r.policyVersion, r.requestJson)).toList();
+    }
+
+    /** Raised inside the approval transaction when the draft was decided meanwhile: the publication rolls back. */
+    static final class AlreadyDecided extends RuntimeException {
+        AlreadyDecided() {
+            super("draft decided meanwhile");
+        }
+    }
+
+    private static Draft toDraft(PolicyDraftEntity e) {
+        List<PolicyFile> files = e.files.stream().map(f -> new PolicyFile(f.name, f.content)).toList();
+        List<String> uploaded = e.files.stream().filter(f -> f.uploaded).map(f -> f.name).toList();
+        return new Draft(e.id, e.family, e.baseVersion, e.status, e.sha256, e.note, e.problemsJson, e.createdBy, e.createdAt,
+                e.decidedBy, e.decidedAt, e.decisionNote, e.effectiveFrom, e.publishedVersion, uploaded,
+                new PolicyBundle(e.family, files));
+    }
+}

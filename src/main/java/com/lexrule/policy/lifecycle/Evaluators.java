@@ -1,0 +1,41 @@
+package com.lexrule.policy.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lexrule.policy.FamilyEvaluator;
+import com.lexrule.problem.ProblemException;
+
+/** The families' evaluators, found by family and endpoint; a family without one is reported, never skipped. */
+@ApplicationScoped
+public class Evaluators {
+
+    private final List<FamilyEvaluator> all;
+
+    public Evaluators(@Any Instance<FamilyEvaluator> evaluators) {
+        this.all = evaluators.stream().toList();
+    }
+
+    public Optional<FamilyEvaluator> forEndpoint(String family, String endpoint) {
+        return all.stream().filter(e -> e.family().equals(family) && e.path().equals(endpoint)).findFirst();
+    }
+
+    public Optional<FamilyEvaluator> forRequest(String family, JsonNode request) {
+        return all.stream().filter(e -> e.family().equals(family) && e.accepts(request)).findFirst();
+    }
+
+    public List<FamilyEvaluator> ofFamily(String family) {
+        return all.stream().filter(e -> e.family().equals(family)).toList();
+    }
+
+    static ProblemException missing(String family, String what) {
+        return new ProblemException(422, "no-evaluator", "该政策族尚无评估器 (no evaluator for this family)",
+                "政策族 " + family + " 没有实现 com.lexrule.policy.FamilyEvaluator，" + what
+                        + " (family " + family + " provides no FamilyEvaluator bean for this)", List.of(), null);
+    }
+}

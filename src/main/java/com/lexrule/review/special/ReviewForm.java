@@ -1,0 +1,63 @@
+package com.lexrule.review.special;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lexrule.policy.FamilyEvaluator;
+
+/**
+ * What a special review of one kind of assessment reads and compares: the columns of its upload (the request's
+ * facts and the value the agency recognised), the endpoint whose evaluator re-assesses each row, the service's
+ * value to compare the recognised one with, and how the finding that decided the service's answer is chosen.
+ *
+ * <p>The deciding finding is the first finding, in the answer's order, of the first rule group in
+ * {@code decidingOrder} that fired: the groups are listed in the precedence the policy itself applies (for
+ * meritorious service exclusions, then verification, practical effect, evidence and the major test; for arrest the
+ * special-circumstance measure, then the statutory conditions of CPL 81, then the color band), so the rule named is
+ * the one that fixed the answer, and the one to look at where the agency recognised something else.
+ */
+public record ReviewForm(String name, String family, String endpoint, String title, List<ReviewColumn> columns,
+                         ReviewColumn recognised, String comparedField, List<String> decidingOrder) {
+
+    public List<ReviewColumn> allColumns() {
+        List<ReviewColumn> all = new java.util.ArrayList<>(columns);
+        all.add(recognised);
+        return all;
+    }
+
+    public Optional<ReviewColumn> column(String key) {
+        return allColumns().stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    /** The service's value to compare with the recognised one: a field of the answer, or the evaluator's grade. */
+    public String serviceValue(FamilyEvaluator.Evaluation evaluation) {
+        if (comparedField == null) {
+            return evaluation.grade();
+        }
+        JsonNode value = evaluation.answer().path(comparedField);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    /** The finding that decided the answer (see the class comment), or the last finding when no group fired. */
+    public Optional<JsonNode> decidingFinding(JsonNode answer) {
+        JsonNode findings = answer.path("findings");
+        for (String prefix : decidingOrder) {
+            for (JsonNode finding : findings) {
+                if (finding.path("ruleId").asText("").startsWith(prefix)) {
+                    return Optional.of(finding);
+                }
+            }
+        }
+        return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(findings.size() - 1));
+    }
+
+    public String recognisedLabel(String code) {
+        return code == null ? null : recognised.values().getOrDefault(code, code);
+    }
+
+    public Map<String, String> recognisedValues() {
+        return recognised.values();
+    }
+}
