@@ -220,8 +220,10 @@ public class DraftService {
                     "草稿 " + id + " 有 " + problems(draft).size() + " 处编译错误 (compile errors)", problems(draft), null);
         }
         requireEffectiveDate(effectiveFrom);
-        Optional<PolicyVersion> newer = registry.versions(family).stream()
-                .filter(v -> v.version() > draft.baseVersion() && v.publishedAt() != null && v.publishedAt().isAfter(draft.createdAt()))
+        // Read from the database, not this replica's view: another replica may have published a moment ago.
+        Optional<PolicyVersion> newer = versions.versions().stream()
+                .filter(v -> v.family().equals(family) && v.version() > draft.baseVersion() && v.publishedAt() != null
+                        && v.publishedAt().isAfter(draft.createdAt()))
                 .findFirst();
         if (newer.isPresent()) {
             throw new ProblemException(409, "draft-outdated", "草稿已过时 (the policy changed since the draft was made)",
