@@ -4,7 +4,7 @@
 # Build first: mvn -B -q package -DskipTests -Dquarkus.profile=embedded
 # Usage: src/test/bench/replica-switch.sh [poll-interval, default 10s] [runs, default 3]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 poll=${1:-10s}
 runs=${2:-3}
 h2=$(ls ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar)
@@ -16,7 +16,7 @@ trap cleanup EXIT
 java -cp "$h2" org.h2.tools.Server -tcp -tcpPort 19092 -ifNotExists -baseDir "$dir" > "$dir/h2.log" 2>&1 &
 pids+=($!)
 sleep 1
-url="jdbc:h2:tcp://localhost:19092/lexrule;DB_CLOSE_ON_EXIT=FALSE"
+url="jdbc:h2:tcp://localhost:19092/./lexrule;DB_CLOSE_ON_EXIT=FALSE"
 start_replica() { # port
   java -Dquarkus.profile=embedded -Dquarkus.http.port="$1" -Dquarkus.datasource.jdbc.url="$url" \
        -Dlexrule.policy.poll-interval="$poll" -jar target/quarkus-app/quarkus-run.jar > "$dir/replica-$1.log" 2>&1 &
