@@ -25,8 +25,12 @@ import com.lexrule.policy.PolicyVersion;
  * before it serves a newly published version, and what an officer waits for when a draft is validated. Timed
  * single shots (one cold, then warm), not JMH: compile is seconds, not nanoseconds. The table is the published
  * template with its data rows replaced by 1,000 generated rows (synthetic values; the bench needs volume, not law).
- * Run: {@code mvn -B -q test-compile exec:java -Pbench -Dexec.mainClass=com.lexrule.bench.LargeTableCompileBench
- * -Dexec.classpathScope=test} or from an IDE; writes the generated table to a temp file.
+ * Run from the project root (writes the generated table to a temp file):
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+ *      -cp target/test-classes:target/classes:$(cat target/cp.txt) com.lexrule.bench.LargeTableCompileBench 5
+ * </pre>
  */
 public final class LargeTableCompileBench {
 
