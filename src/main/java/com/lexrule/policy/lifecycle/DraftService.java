@@ -78,7 +78,8 @@ public class DraftService {
                             Integer publishedVersion) {
     }
 
-    /** A published version as the approval or the republication answers it. */
+    /** A published version as the approval or the republication answers it (draft fields for an approval, republishedFrom for a rollback). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Publication(PolicyRef policy, LocalDate effectiveFrom, String changeNote, String publishedBy,
                               Instant publishedAt, Long draftId, String draftedBy, Integer republishedFrom) {
     }
@@ -220,8 +221,10 @@ public class DraftService {
                     "草稿 " + id + " 有 " + problems(draft).size() + " 处编译错误 (compile errors)", problems(draft), null);
         }
         requireEffectiveDate(effectiveFrom);
-        Optional<PolicyVersion> newer = registry.versions(family).stream()
-                .filter(v -> v.version() > draft.baseVersion() && v.publishedAt() != null && v.publishedAt().isAfter(draft.createdAt()))
+        // Read from the database, not this replica's view: another replica may have published a moment ago.
+        Optional<PolicyVersion> newer = versions.versions().stream()
+                .filter(v -> v.family().equals(family) && v.version() > draft.baseVersion() && v.publishedAt() != null
+                        && v.publishedAt().isAfter(draft.createdAt()))
                 .findFirst();
         if (newer.isPresent()) {
             throw new ProblemException(409, "draft-outdated", "草稿已过时 (the policy changed since the draft was made)",
@@ -245,6 +248,8 @@ public class DraftService {
             version = drafts.approve(id, stamped, approver.name(), effectiveFrom, changeNote).orElseThrow();
         } catch (DraftStore.AlreadyDecided e) {
             throw alreadyDecided(draft(family, id));
+        } catch (DraftStore.PublicationConflict e) {
+            throw publicationConflict(family);
         }
         registry.install(version, stamped, compiled);
         compiledDrafts.remove(id);
@@ -272,7 +277,12 @@ public class DraftService {
         requireEffectiveDate(effectiveFrom);
         PolicyBundle stamped = stamp(versions.bundle(family, from), effectiveFrom, changeNote, "republishedFrom", from);
         CompiledPolicy compiled = registry.compileTrial(stamped, actor.name());
-        PolicyVersion version = drafts.publish(stamped, actor.name());
+        PolicyVersion version;
+        try {
+            version = drafts.publish(stamped, actor.name());
+        } catch (DraftStore.PublicationConflict e) {
+            throw publicationConflict(family);
+        }
         registry.install(version, stamped, compiled);
         LOG.infof("%s v%d republished by %s as v%d effective %s", family, from, actor.name(), version.version(), effectiveFrom);
         return new Publication(PolicyRef.of(version), version.effectiveFrom(), version.changeNote(), version.publishedBy(),
@@ -387,6 +397,12 @@ public class DraftService {
                 "草稿 " + draft.id() + " 已于 " + draft.decidedAt() + " 由 " + draft.decidedBy() + " "
                         + (draft.status() == DraftStatus.APPROVED ? "批准 (approved) as v" + draft.publishedVersion() : "驳回 (rejected)")
                         + "；草稿只能批准或驳回一次 (a draft is decided once)");
+    }
+
+    private static ProblemException publicationConflict(String family) {
+        return new ProblemException(409, "publication-conflict", "另一版本同时发布 (another version was published at the same moment)",
+                "政策族 " + family + " 的另一版本刚刚发布，未发布任何内容；请查看最新版本后重试 (nothing was published; "
+                        + "review the newest version and retry)");
     }
 
     private static ProblemException tooMany(String detail, List<PolicyProblem> errors) {

@@ -78,7 +78,7 @@ public class DraftStore {
     @Transactional
     public Optional<PolicyVersion> approve(long id, PolicyBundle stamped, String approver, LocalDate effectiveFrom,
                                            String changeNote) {
-        PolicyVersion version = versions.publish(stamped, approver);
+        PolicyVersion version = publishNow(stamped, approver);
         int closed = PolicyDraftEntity.update("status = ?1, decidedBy = ?2, decidedAt = ?3, decisionNote = ?4, "
                         + "effectiveFrom = ?5, publishedVersion = ?6 where id = ?7 and status = ?8",
                 DraftStatus.APPROVED, approver, Instant.now(), changeNote, effectiveFrom, version.version(), id, DraftStatus.VALID);
@@ -98,7 +98,28 @@ public class DraftStore {
 
     @Transactional
     public PolicyVersion publish(PolicyBundle bundle, String by) {
-        return versions.publish(bundle, by);
+        return publishNow(bundle, by);
+    }
+
+    /**
+     * Two replicas publishing the same family at the same moment both take max(version) + 1; the unique key on
+     * (family, version) lets one win. Flushed here so the loser learns it as a conflict, not as a failed commit.
+     */
+    private PolicyVersion publishNow(PolicyBundle bundle, String by) {
+        try {
+            PolicyVersion version = versions.publish(bundle, by);
+            PolicyDraftEntity.getEntityManager().flush();
+            return version;
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new PublicationConflict(e);
+        }
+    }
+
+    /** Another publication of the family took the same version number; the transaction rolls back. */
+    static final class PublicationConflict extends RuntimeException {
+        PublicationConflict(Throwable cause) {
+            super("concurrent publication", cause);
+        }
     }
 
     /** The family's most recent audited requests, newest first. */

@@ -17,8 +17,14 @@ public class Evaluators {
 
     private final List<FamilyEvaluator> all;
 
+    @jakarta.inject.Inject
     public Evaluators(@Any Instance<FamilyEvaluator> evaluators) {
-        this.all = evaluators.stream().toList();
+        this(evaluators.stream().toList());
+    }
+
+    /** Outside CDI (unit tests, benchmarks): exactly these evaluators. */
+    public Evaluators(List<FamilyEvaluator> evaluators) {
+        this.all = List.copyOf(evaluators);
     }
 
     public Optional<FamilyEvaluator> forEndpoint(String family, String endpoint) {

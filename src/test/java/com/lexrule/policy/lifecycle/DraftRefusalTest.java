@@ -31,13 +31,15 @@ import io.quarkus.test.junit.TestProfile;
 class DraftRefusalTest {
 
     @Test
-    void aChangedCodeTemplateInAHeaderRowIsRefusedNamingTheCell() {
+    void aChangedCodeTemplateInAHeaderRowIsRefusedNamingTheCellAndNothingIsStored() {
+        int drafts = as("officer").get(POLICIES + "/drafts").then().statusCode(200).extract().jsonPath().getList("$").size();
         byte[] tampered = Workbooks.setText(pointsInForce(), 0, "E8", "modify(f) { setPoints($param * 2), setScored(true) }");
         upload("officer", "danger-points.xlsx", tampered).statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", containsString("draft-refused"))
                 .body("errors.cell", hasItem("E8")).body("errors.sheet", hasItem("分值表"))
                 .body("errors.file", hasItem(Lifecycle.POINTS));
+        as("officer").get(POLICIES + "/drafts").then().body("size()", equalTo(drafts));
     }
 
     @Test
