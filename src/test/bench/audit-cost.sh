@@ -3,7 +3,7 @@
 # hash-chained audit write (16 chains, then 1 chain) and, for comparison only, without it.
 # Needs PostgreSQL on 127.0.0.1:5432 (trust) and the prod build: mvn -B -q package -DskipTests
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 threads=${THREADS:-16}; seconds=${SECONDS_PER_RUN:-30}
 mvn -B -q test-compile > /dev/null
 createdb -h 127.0.0.1 -U postgres lexrule_bench 2>/dev/null || true

@@ -2,7 +2,7 @@
 # Cold start to ready: launches the packaged service on a fresh embedded database and measures the time until
 # /q/health/ready answers UP (policies compiled). Build first: mvn -B -q package -DskipTests -Dquarkus.profile=embedded
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 runs=${1:-3}
 for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
