@@ -1,19 +1,14 @@
 package com.lexrule.bail;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.FamilyEvaluator;
+import com.lexrule.policy.RequestReader;
 
 /**
  * Bail-deposit requests as JSON, for scenario runs, back-tests and special reviews: validated as the REST boundary
@@ -26,14 +21,12 @@ public class BailDepositEvaluator implements FamilyEvaluator {
 
     private final BailDepositService service;
     private final ArrestColorLink arrestColor;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final RequestReader requests;
 
-    public BailDepositEvaluator(BailDepositService service, ArrestColorLink arrestColor, ObjectMapper json, Validator validator) {
+    public BailDepositEvaluator(BailDepositService service, ArrestColorLink arrestColor, RequestReader requests) {
         this.service = service;
         this.arrestColor = arrestColor;
-        this.json = json;
-        this.validator = validator;
+        this.requests = requests;
     }
 
     @Override
@@ -54,20 +47,11 @@ public class BailDepositEvaluator implements FamilyEvaluator {
 
     @Override
     public Evaluation evaluate(CompiledPolicy policy, JsonNode request) {
-        BailDepositRequest facts;
-        try {
-            facts = json.treeToValue(request, BailDepositRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("请求无法读取 (unreadable request): " + e.getOriginalMessage(), e);
-        }
-        Set<ConstraintViolation<BailDepositRequest>> violations = validator.validate(facts);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        BailDepositRequest facts = requests.read(request, BailDepositRequest.class);
         DangerColor color = facts.dangerColor() != null ? facts.dangerColor()
                 : arrestColor.colorOf(facts.arrestDecisionId(), facts.caseId(), facts.subjectId());
         BailDepositAssessment answer = service.evaluate(policy, facts, color, UUID.randomUUID().toString(), Instant.now());
-        return new Evaluation(json.valueToTree(answer), BailDepositService.outcome(answer), grade(answer));
+        return new Evaluation(requests.tree(answer), BailDepositService.outcome(answer), grade(answer));
     }
 
     static String grade(BailDepositAssessment answer) {

@@ -1,19 +1,14 @@
 package com.lexrule.bail;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.FamilyEvaluator;
+import com.lexrule.policy.RequestReader;
 
 /**
  * Compensation-deposit requests as JSON, for scenario runs, back-tests and special reviews: validated as the REST
@@ -27,13 +22,11 @@ public class CompensationDepositEvaluator implements FamilyEvaluator {
     public static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
 
     private final CompensationDepositService service;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final RequestReader requests;
 
-    public CompensationDepositEvaluator(CompensationDepositService service, ObjectMapper json, Validator validator) {
+    public CompensationDepositEvaluator(CompensationDepositService service, RequestReader requests) {
         this.service = service;
-        this.json = json;
-        this.validator = validator;
+        this.requests = requests;
     }
 
     @Override
@@ -58,19 +51,10 @@ public class CompensationDepositEvaluator implements FamilyEvaluator {
 
     @Override
     public Evaluation evaluate(CompiledPolicy policy, JsonNode request) {
-        CompensationDepositRequest facts;
-        try {
-            facts = json.treeToValue(request, CompensationDepositRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("请求无法读取 (unreadable request): " + e.getOriginalMessage(), e);
-        }
-        Set<ConstraintViolation<CompensationDepositRequest>> violations = validator.validate(facts);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        CompensationDepositRequest facts = requests.read(request, CompensationDepositRequest.class);
         CompensationDepositAssessment answer = service.evaluate(policy, facts, UUID.randomUUID().toString(), Instant.now());
         String outcome = answer.eligible() ? "COMPENSATION_DEPOSIT/" + answer.depositAmount().toPlainString()
                 : "COMPENSATION_DEPOSIT/NOT_ELIGIBLE";
-        return new Evaluation(json.valueToTree(answer), outcome, answer.eligible() ? ELIGIBLE : NOT_ELIGIBLE);
+        return new Evaluation(requests.tree(answer), outcome, answer.eligible() ? ELIGIBLE : NOT_ELIGIBLE);
     }
 }

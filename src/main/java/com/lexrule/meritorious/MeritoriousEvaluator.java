@@ -1,19 +1,14 @@
 package com.lexrule.meritorious;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.FamilyEvaluator;
+import com.lexrule.policy.RequestReader;
 
 /**
  * Meritorious-service requests as JSON, for scenario runs, back-tests and special reviews: validated as the REST
@@ -23,13 +18,11 @@ import com.lexrule.policy.FamilyEvaluator;
 public class MeritoriousEvaluator implements FamilyEvaluator {
 
     private final MeritoriousService service;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final RequestReader requests;
 
-    public MeritoriousEvaluator(MeritoriousService service, ObjectMapper json, Validator validator) {
+    public MeritoriousEvaluator(MeritoriousService service, RequestReader requests) {
         this.service = service;
-        this.json = json;
-        this.validator = validator;
+        this.requests = requests;
     }
 
     @Override
@@ -44,17 +37,8 @@ public class MeritoriousEvaluator implements FamilyEvaluator {
 
     @Override
     public Evaluation evaluate(CompiledPolicy policy, JsonNode request) {
-        MeritoriousRequest facts;
-        try {
-            facts = json.treeToValue(request, MeritoriousRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("请求无法读取 (unreadable request): " + e.getOriginalMessage(), e);
-        }
-        Set<ConstraintViolation<MeritoriousRequest>> violations = validator.validate(facts);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        MeritoriousRequest facts = requests.read(request, MeritoriousRequest.class);
         MeritoriousAssessment answer = service.evaluate(policy, facts, UUID.randomUUID().toString(), Instant.now());
-        return new Evaluation(json.valueToTree(answer), answer.determination(), answer.determination());
+        return new Evaluation(requests.tree(answer), answer.determination(), answer.determination());
     }
 }
