@@ -10,20 +10,20 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
+
+import com.lexrule.policy.table.SheetCells;
+import com.lexrule.policy.table.TableReader;
+import com.lexrule.policy.table.TableTemplate;
 
 /**
  * Turns a decision table into DRL before it reaches the rule compiler, so that every compile error, which Drools
  * reports against a line of generated DRL ({@code line=-1} when a spreadsheet is compiled directly), can be traced
  * back to the sheet, row and cell an officer edited. The generated DRL marks each rule with its source row
- * ("rule values at B9, header at B4").
+ * ("rule values at B9, header at B4"). The DRL is written from the table model (the template and the typed values
+ * of the data rows), never from the workbook's displayed text.
  */
 final class DecisionTableTranslator {
 
@@ -144,35 +144,52 @@ final class DecisionTableTranslator {
     TranslatedTable translate(PolicyFile table) {
         String sheetName;
         Map<Integer, List<String[]>> cellsByRow = new TreeMap<>();
+        String drl;
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(table.content()))) {
             // Drools compiles the first sheet only; the others (notes, catalogs) are for people.
             Sheet sheet = workbook.getSheetAt(0);
             sheetName = sheet.getSheetName();
-            DataFormatter formatter = new DataFormatter(java.util.Locale.ENGLISH);
-            for (Row row : sheet) {
-                List<String[]> cells = new ArrayList<>();
-                for (Cell cell : row) {
-                    cells.add(new String[] {CellName.of(cell.getRowIndex(), cell.getColumnIndex()), formatter.formatCellValue(cell)});
-                }
-                cellsByRow.put(row.getRowNum() + 1, cells);
+            SheetCells cells = SheetCells.read(sheet);
+            Map<Integer, List<String[]>> raw = new TreeMap<>();
+            cells.rows().forEach((r, row) -> {
+                List<String[]> texts = new ArrayList<>();
+                row.forEach((c, v) -> texts.add(new String[] {CellName.of(r, c), v.canonical()}));
+                raw.put(r + 1, texts);
+            });
+            List<PolicyProblem> layout = orphanHeaders(table, sheetName, raw);
+            if (!layout.isEmpty()) {
+                throw new PolicyCompilationException(null, layout);
             }
+            TableTemplate template;
+            try {
+                template = TableTemplate.of(sheet);
+            } catch (IllegalStateException e) {
+                throw new PolicyCompilationException(null, List.of(PolicyProblem.ofCell(table.name(), sheetName, null,
+                        "决策表表头无效 (decision table header): " + e.getMessage())));
+            }
+            TableReader.Result read = TableReader.read(table.name(), cells, template);
+            if (!read.problems().isEmpty()) {
+                throw new PolicyCompilationException(null, read.problems());
+            }
+            read.table().layout().forEach((r, row) -> {
+                List<String[]> texts = new ArrayList<>();
+                row.forEach((c, text) -> texts.add(new String[] {CellName.of(r, c), text}));
+                cellsByRow.put(r + 1, texts);
+            });
+            try {
+                drl = read.table().drl();
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                Matcher cell = CELL_IN_MESSAGE.matcher(message);
+                String at = cell.find() ? cell.group(1) : null;
+                throw new PolicyCompilationException(null, List.of(PolicyProblem.ofCell(table.name(), sheetName, at,
+                        "决策表结构错误 (decision table layout): " + message)));
+            }
+        } catch (PolicyCompilationException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new PolicyCompilationException(null, List.of(PolicyProblem.ofFile(table.name(),
                     "无法读取电子表格 (not a readable .xlsx workbook): " + e.getMessage())));
-        }
-        List<PolicyProblem> layout = orphanHeaders(table, sheetName, cellsByRow);
-        if (!layout.isEmpty()) {
-            throw new PolicyCompilationException(null, layout);
-        }
-        String drl;
-        try {
-            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), InputType.XLS);
-        } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            Matcher cell = CELL_IN_MESSAGE.matcher(message);
-            String at = cell.find() ? cell.group(1) : null;
-            throw new PolicyCompilationException(null, List.of(PolicyProblem.ofCell(table.name(), sheetName, at,
-                    "决策表结构错误 (decision table layout): " + message)));
         }
         NavigableMap<Integer, String> marks = new TreeMap<>();
         String[] lines = drl.split("\n", -1);

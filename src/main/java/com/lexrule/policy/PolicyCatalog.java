@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import com.lexrule.policy.table.CellValue;
 
 /**
  * The codes a policy knows and their Chinese labels (crime types, danger indicators, mitigations...), kept in a
@@ -60,8 +61,8 @@ public final class PolicyCatalog {
         List<PolicyProblem> problems = new ArrayList<>();
         Map<String, Map<String, Entry>> catalogs = new LinkedHashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            DataFormatter formatter = new DataFormatter(java.util.Locale.ENGLISH);
             for (Sheet sheet : workbook) {
+                CellText formatter = cell -> text(file, sheet, cell, problems);
                 Row keys = sheet.getRow(0);
                 if (keys == null) {
                     continue;
@@ -69,7 +70,7 @@ public final class PolicyCatalog {
                 List<String> columns = new ArrayList<>();
                 for (int c = 0; c < keys.getLastCellNum(); c++) {
                     Cell cell = keys.getCell(c);
-                    columns.add(cell == null ? "" : formatter.formatCellValue(cell).trim());
+                    columns.add(formatter.of(cell));
                 }
                 if (columns.size() < 2 || !"code".equals(columns.get(0)) || !"label".equals(columns.get(1))) {
                     problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), "A1",
@@ -80,8 +81,8 @@ public final class PolicyCatalog {
                 for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     if (row == null) continue;
-                    String code = text(formatter, row.getCell(0));
-                    String label = text(formatter, row.getCell(1));
+                    String code = formatter.of(row.getCell(0));
+                    String label = formatter.of(row.getCell(1));
                     if (code.isEmpty() && label.isEmpty()) continue;
                     if (!code.matches("[A-Z0-9_]+")) {
                         problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), CellName.of(r, 0),
@@ -99,7 +100,7 @@ public final class PolicyCatalog {
                     Map<String, String> attributes = new LinkedHashMap<>();
                     for (int c = 2; c < columns.size(); c++) {
                         if (!columns.get(c).isEmpty()) {
-                            attributes.put(columns.get(c), text(formatter, row.getCell(c)));
+                            attributes.put(columns.get(c), formatter.of(row.getCell(c)));
                         }
                     }
                     entries.put(code, new Entry(code, label, Map.copyOf(attributes), r + 1));
@@ -115,7 +116,18 @@ public final class PolicyCatalog {
         return new PolicyCatalog(java.util.Collections.unmodifiableMap(catalogs));
     }
 
-    private static String text(DataFormatter formatter, Cell cell) {
-        return cell == null ? "" : formatter.formatCellValue(cell).trim();
+    private interface CellText {
+        String of(Cell cell);
+    }
+
+    /** A cell's stored value as text: never its displayed format, which a custom number format can make anything. */
+    private static String text(PolicyFile file, Sheet sheet, Cell cell, List<PolicyProblem> problems) {
+        try {
+            CellValue value = CellValue.of(cell);
+            return value == null ? "" : value.canonical();
+        } catch (CellValue.Refused e) {
+            problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), CellName.of(cell.getRowIndex(), cell.getColumnIndex()), e.getMessage()));
+            return "";
+        }
     }
 }

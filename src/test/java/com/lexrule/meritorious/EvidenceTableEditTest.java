@@ -96,7 +96,9 @@ class EvidenceTableEditTest {
         for (int r = sheet.getLastRowNum(); r >= FIRST_DATA_ROW; r--) {
             Row row = sheet.getRow(r);
             if (row != null && row.getCell(1) != null && !claimType.equals(row.getCell(1).getStringCellValue())) {
+                // Rows are deleted as Excel deletes them, the ones below moving up: a blank row ends a table.
                 sheet.removeRow(row);
+                if (r < sheet.getLastRowNum()) sheet.shiftRows(r + 1, sheet.getLastRowNum(), -1);
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.lexrule.policy.lifecycle;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +33,9 @@ import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.PolicyStore;
 import com.lexrule.policy.PolicyVersion;
+import com.lexrule.policy.table.SheetCells;
+import com.lexrule.policy.table.TableReader;
+import com.lexrule.policy.table.TableTemplate;
 import com.lexrule.problem.NotFoundProblem;
 import com.lexrule.problem.ProblemException;
 
@@ -124,10 +130,10 @@ public class DraftService {
             } else if (name.endsWith(".xlsx")) {
                 Optional<String> target = match(baseBundle, name, PolicyFile::isSpreadsheet, problems);
                 if (target.isEmpty()) continue;
-                List<PolicyProblem> tableProblems = checkWorkbook(target.get(), baseBundle.file(target.get()).orElseThrow(),
+                CheckedWorkbook checked = checkWorkbook(target.get(), baseBundle.file(target.get()).orElseThrow(),
                         content, name.equals(catalog));
-                if (tableProblems.isEmpty()) replaced.put(target.get(), new PolicyFile(target.get(), content));
-                problems.addAll(tableProblems);
+                if (checked.problems().isEmpty()) replaced.put(target.get(), new PolicyFile(target.get(), checked.canonical()));
+                problems.addAll(checked.problems());
             } else if (name.endsWith(".json") && !name.equals("policy.json")) {
                 String target = baseBundle.files().stream().filter(f -> f.isScenario() && f.simpleName().equals(name))
                         .map(PolicyFile::name).findFirst().orElse(PolicyFile.SCENARIOS + name);
@@ -301,33 +307,38 @@ public class DraftService {
 
     // ---------------------------------------------------------------- helpers
 
-    private List<PolicyProblem> checkWorkbook(String target, PolicyFile published, byte[] content, boolean catalog) {
-        Grid uploaded;
-        Grid template;
-        try {
-            uploaded = Grid.read(content);
-        } catch (Grid.Unreadable e) {
-            return List.of(PolicyProblem.ofFile(target, e.getMessage()));
+    /** An uploaded workbook's problems, or the workbook the service writes in its place from the typed values. */
+    private record CheckedWorkbook(List<PolicyProblem> problems, byte[] canonical) {
+        static CheckedWorkbook refused(List<PolicyProblem> problems) {
+            return new CheckedWorkbook(problems, null);
         }
-        if (uploaded.sheets().isEmpty()) {
-            return List.of(PolicyProblem.ofFile(target, "工作簿没有工作表 (the workbook has no sheet)"));
-        }
-        if (uploaded.sheets().size() > limits.maxSheets()) {
-            throw tooMany("工作簿最多 " + limits.maxSheets() + " 个工作表 (at most " + limits.maxSheets() + " sheets)",
-                    List.of(PolicyProblem.ofFile(target, uploaded.sheets().size() + " 个工作表 (sheets)")));
-        }
-        for (Grid.SheetGrid sheet : uploaded.sheets()) {
-            if (sheet.lastRow() + 1 > limits.maxRows()) {
-                throw tooMany("每个工作表最多 " + limits.maxRows() + " 行 (at most " + limits.maxRows() + " rows per sheet)",
-                        List.of(PolicyProblem.ofCell(target, sheet.name(), null, (sheet.lastRow() + 1) + " 行 (rows)")));
+    }
+
+    /**
+     * Reads an upload against the published file it replaces. What is stored is never the upload: a decision table
+     * is rewritten from the published template and the typed data values, a catalog from its typed values, so no
+     * format, formula, comment, link, name, validation or macro of the upload reaches a version or the compiler.
+     */
+    private CheckedWorkbook checkWorkbook(String target, PolicyFile published, byte[] content, boolean catalog) {
+        try (Workbook uploaded = UploadedWorkbook.open(content, limits.maxSheets(), limits.maxRows());
+             Workbook template = WorkbookFactory.create(new ByteArrayInputStream(published.content()))) {
+            if (uploaded.getNumberOfSheets() == 0) {
+                return CheckedWorkbook.refused(List.of(PolicyProblem.ofFile(target, "工作簿没有工作表 (the workbook has no sheet)")));
             }
+            if (catalog) {
+                List<PolicyProblem> problems = CatalogWorkbook.check(target, template, uploaded);
+                return problems.isEmpty() ? new CheckedWorkbook(List.of(), CatalogWorkbook.write(uploaded)) : CheckedWorkbook.refused(problems);
+            }
+            TableReader.Result read = TableReader.read(target, SheetCells.read(uploaded.getSheetAt(0)),
+                    TableTemplate.of(template.getSheetAt(0)));
+            return read.problems().isEmpty() ? new CheckedWorkbook(List.of(), read.table().workbook())
+                    : CheckedWorkbook.refused(read.problems());
+        } catch (UploadedWorkbook.Refused e) {
+            if (e.overLimit) throw tooMany(e.getMessage(), List.of(PolicyProblem.ofFile(target, e.getMessage())));
+            return CheckedWorkbook.refused(List.of(PolicyProblem.ofFile(target, e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("published table " + target + " unreadable", e);
         }
-        try {
-            template = Grid.read(published.content());
-        } catch (Grid.Unreadable e) {
-            throw new IllegalStateException("published table " + target + " unreadable", e);
-        }
-        return catalog ? TemplateGuard.checkCatalog(target, template, uploaded) : TemplateGuard.checkTable(target, template, uploaded);
     }
 
     private void checkScenarioFile(String target, byte[] content, List<PolicyProblem> problems) {

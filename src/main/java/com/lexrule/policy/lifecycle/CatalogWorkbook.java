@@ -1,0 +1,86 @@
+package com.lexrule.policy.lifecycle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.lexrule.policy.CellName;
+import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.CellValue;
+import com.lexrule.policy.table.SheetCells;
+
+/**
+ * A catalog upload: its sheets and row 1 (the attribute keys the family's code reads) are locked to the published
+ * catalog, and what is stored is a workbook written afresh from the typed values of its cells.
+ */
+final class CatalogWorkbook {
+
+    private CatalogWorkbook() {
+    }
+
+    static List<PolicyProblem> check(String file, Workbook published, Workbook uploaded) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        List<SheetCells> was = sheets(published);
+        List<SheetCells> is = sheets(uploaded);
+        for (SheetCells sheet : is) {
+            sheet.refused().forEach((cell, reason) -> problems.add(PolicyProblem.ofCell(file, sheet.name(), cell, reason)));
+        }
+        List<String> wasNames = was.stream().map(SheetCells::name).toList();
+        List<String> isNames = is.stream().map(SheetCells::name).toList();
+        if (!new TreeSet<>(wasNames).equals(new TreeSet<>(isNames))) {
+            problems.add(PolicyProblem.ofFile(file, "代码目录的工作表须与已发布模板相同 " + wasNames + "，实际 " + isNames
+                    + " (catalog sheets may not be added, removed or renamed)"));
+            return problems;
+        }
+        for (SheetCells keys : was) {
+            SheetCells sheet = is.get(isNames.indexOf(keys.name()));
+            Set<Integer> columns = new TreeSet<>(keys.row(0).keySet());
+            columns.addAll(sheet.row(0).keySet());
+            for (int c : columns) {
+                if (!keys.text(0, c).equals(sheet.text(0, c))) {
+                    problems.add(PolicyProblem.ofCell(file, sheet.name(), CellName.of(0, c), "代码目录第1行（属性键）不得修改：模板为 '"
+                            + keys.text(0, c) + "'，上传为 '" + sheet.text(0, c) + "' (row 1 holds the keys the service reads)"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The catalog as the service stores it: each sheet's typed values, nothing else of the upload. */
+    static byte[] write(Workbook uploaded) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (SheetCells cells : sheets(uploaded)) {
+                Sheet sheet = workbook.createSheet(cells.name());
+                cells.rows().forEach((r, values) -> {
+                    Row row = sheet.createRow(r);
+                    values.forEach((c, value) -> {
+                        var cell = row.createCell(c);
+                        if (value instanceof CellValue.Number n) cell.setCellValue(n.value().doubleValue());
+                        else if (value instanceof CellValue.Bool b) cell.setCellValue(b.value());
+                        else cell.setCellValue(value.canonical());
+                    });
+                });
+                for (int c = 0; c <= 6; c++) sheet.setColumnWidth(c, uploaded.getSheet(cells.name()).getColumnWidth(c));
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<SheetCells> sheets(Workbook workbook) {
+        List<SheetCells> sheets = new ArrayList<>();
+        for (Sheet sheet : workbook) sheets.add(SheetCells.read(sheet));
+        return sheets;
+    }
+}
