@@ -11,7 +11,6 @@ import java.util.TreeMap;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -19,15 +18,16 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import com.lexrule.policy.CellName;
+import com.lexrule.policy.table.CellValue;
 
 /**
- * A workbook read as officers see it: per sheet, the text of every non-blank cell by zero-based row and column,
- * and whether it was a formula. POI's zip-bomb protections ({@code ZipSecureFile}) stay at their defaults: a
+ * A workbook read for the diff of two versions: per sheet, the stored value of every non-blank cell by zero-based
+ * row and column, and whether it was a formula. POI's zip-bomb protections ({@code ZipSecureFile}) stay at their defaults: a
  * workbook that inflates suspiciously is refused while it is opened.
  */
 record Grid(List<SheetGrid> sheets) {
 
-    record Value(String text, boolean formula, boolean numeric) {
+    record Value(String text, boolean formula) {
     }
 
     record SheetGrid(String name, int lastRow, NavigableMap<Integer, NavigableMap<Integer, Value>> rows) {
@@ -77,7 +77,6 @@ record Grid(List<SheetGrid> sheets) {
             if (!(workbook instanceof XSSFWorkbook)) {
                 throw new Unreadable("不是 .xlsx 工作簿 (only .xlsx workbooks are accepted)", null);
             }
-            DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
             List<SheetGrid> sheets = new ArrayList<>();
             for (Sheet sheet : workbook) {
                 NavigableMap<Integer, NavigableMap<Integer, Value>> rows = new TreeMap<>();
@@ -85,9 +84,9 @@ record Grid(List<SheetGrid> sheets) {
                     NavigableMap<Integer, Value> cells = new TreeMap<>();
                     for (Cell cell : row) {
                         boolean formula = cell.getCellType() == CellType.FORMULA;
-                        String text = formula ? "=" + cell.getCellFormula() : formatter.formatCellValue(cell).trim();
+                        String text = formula ? "=" + cell.getCellFormula() : stored(cell);
                         if (!text.isEmpty()) {
-                            cells.put(cell.getColumnIndex(), new Value(text, formula, cell.getCellType() == CellType.NUMERIC));
+                            cells.put(cell.getColumnIndex(), new Value(text, formula));
                         }
                     }
                     if (!cells.isEmpty()) rows.put(row.getRowNum(), cells);
@@ -100,6 +99,16 @@ record Grid(List<SheetGrid> sheets) {
         } catch (IOException | RuntimeException e) {
             throw new Unreadable("无法读取电子表格，或被压缩炸弹防护拒绝 (unreadable workbook, or refused by zip-bomb protection): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The value the cell stores, as the table model reads it, never the text its number format displays. */
+    private static String stored(Cell cell) {
+        try {
+            CellValue value = CellValue.of(cell);
+            return value == null ? "" : value.canonical();
+        } catch (CellValue.Refused e) {
+            return "#" + e.getMessage();
         }
     }
 
