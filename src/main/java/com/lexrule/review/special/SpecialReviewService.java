@@ -132,6 +132,15 @@ public class SpecialReviewService {
     /** Reads and checks the upload: too many rows and missing columns refuse it; a bad cell only marks its row. */
     List<ParsedCase> read(ReviewForm form, CompiledPolicy policy, Format format, byte[] content) {
         CaseParser parser = new CaseParser(form, policy.catalog());
+        List<ParsedCase> cases = parse(parser, format, content);
+        // the readers stop at the first row past the limit and the headings; this counts the cases themselves
+        if (cases.size() > limits.maxRows()) {
+            throw tooManyRows();
+        }
+        return cases;
+    }
+
+    private List<ParsedCase> parse(CaseParser parser, Format format, byte[] content) {
         try {
             return switch (format) {
                 case XLSX -> parser.parse(XlsxCaseReader.read(content, limits.maxRows() + 2, SpreadsheetUpload.Limits.of(limits.maxFileBytes())));
