@@ -49,7 +49,7 @@ class ReviewMemoryIT {
         // -Dlexrule.it.memory-limit=<bytes> measures another limit (e.g. 536870912: the 256 MB heap of the report)
         limitBytes = Long.getLong("lexrule.it.memory-limit", memoryLimit(Files.readString(Path.of("k8s/deployment.yaml"))));
         ramPercentage = ramPercentage(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
-        Path app = Path.of(System.getProperty("lexrule.it.app", "target/it/quarkus-app/quarkus-run.jar"));
+        Path app = Path.of(System.getProperty("lexrule.it.app", "target/it/quarkus-run.jar"));
         assertThat(app).as("the package built for the integration tests").exists();
         Path work = Path.of(System.getProperty("lexrule.it.work", "target/it-work")).resolve("review-memory");
         deleteTree(work);
