@@ -81,13 +81,14 @@ public class DraftService {
     public record DraftView(long id, String family, int baseVersion, DraftStatus status, String sha256, String note,
                             List<String> uploadedFiles, List<PolicyProblem> errors, String createdBy, Instant createdAt,
                             String decidedBy, Instant decidedAt, String decisionNote, LocalDate effectiveFrom,
-                            Integer publishedVersion) {
+                            Integer publishedVersion, List<ScenarioRemoval> scenarioRemovals) {
     }
 
     /** A published version as the approval or the republication answers it (draft fields for an approval, republishedFrom for a rollback). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Publication(PolicyRef policy, LocalDate effectiveFrom, String changeNote, String publishedBy,
-                              Instant publishedAt, Long draftId, String draftedBy, Integer republishedFrom) {
+                              Instant publishedAt, Long draftId, String draftedBy, Integer republishedFrom,
+                              List<ScenarioRemoval> confirmedScenarioRemovals) {
     }
 
     /** Who is acting: the name and whether the role admin (allowed to change DRL) is held. */
@@ -214,7 +215,8 @@ public class DraftService {
 
     // ---------------------------------------------------------------- approval
 
-    public Publication approve(String family, long id, LocalDate effectiveFrom, String changeNote, Actor approver) {
+    public Publication approve(String family, long id, LocalDate effectiveFrom, String changeNote,
+                               boolean confirmScenarioRemoval, Actor approver) {
         DraftStore.Draft draft = draft(family, id);
         requireOpen(draft);
         if (draft.createdBy().equals(approver.name())) {
@@ -243,11 +245,15 @@ public class DraftService {
             throw new ProblemException(422, "scenarios-failed", "情景测试未通过，不能批准 (scenarios fail)",
                     report.failed() + " / " + report.total() + " 个情景未通过 (scenarios failed)", report.failures(), null);
         }
+        List<ScenarioRemoval> removals = confirmedScenarioRemovals(draft, confirmScenarioRemoval);
         Map<String, Object> approval = new LinkedHashMap<>();
         approval.put("draftId", id);
         approval.put("basedOnVersion", draft.baseVersion());
         approval.put("draftedBy", draft.createdBy());
         approval.put("approvedBy", approver.name());
+        if (!removals.isEmpty()) {
+            approval.put("scenarioRemovalConfirmed", removals); // in the manifest, so the version's hash covers it
+        }
         PolicyBundle stamped = stamp(draft.bundle(), effectiveFrom, changeNote, "approval", approval);
         PolicyVersion version;
         try {
@@ -262,7 +268,28 @@ public class DraftService {
         LOG.infof("draft %d of %s drafted by %s approved by %s: published v%d effective %s", id, family,
                 draft.createdBy(), approver.name(), version.version(), effectiveFrom);
         return new Publication(PolicyRef.of(version), version.effectiveFrom(), version.changeNote(), version.publishedBy(),
-                version.publishedAt(), id, draft.createdBy(), null);
+                version.publishedAt(), id, draft.createdBy(), null, removals.isEmpty() ? null : removals);
+    }
+
+    /**
+     * The scenarios the draft removes from its base version, which the approver must have confirmed: a draft that
+     * tests less would otherwise pass its scenario run and be approved without anyone seeing what was dropped.
+     */
+    private List<ScenarioRemoval> confirmedScenarioRemovals(DraftStore.Draft draft, boolean confirmed) {
+        List<ScenarioRemoval> removals = scenarioRemovals(draft);
+        if (!removals.isEmpty() && !confirmed) {
+            throw new ProblemException(422, "scenario-removal-unconfirmed", "草稿删减了情景测试，须审批人明确确认 (the draft removes scenarios)",
+                    "草稿 " + draft.id() + " 删减了 " + removals.size() + " 个情景文件中的情景；核对后以 \"confirmScenarioRemoval\": true 批准，"
+                            + "或驳回 (confirm with \"confirmScenarioRemoval\": true, or reject)",
+                    removals.stream().map(r -> PolicyProblem.ofFile(r.file(), r.reason() + "：发布版 " + r.published()
+                            + " 个，草稿 " + r.remaining() + " 个 (published " + r.published() + ", draft " + r.remaining() + ")")).toList(),
+                    null);
+        }
+        return removals;
+    }
+
+    private List<ScenarioRemoval> scenarioRemovals(DraftStore.Draft draft) {
+        return ScenarioRemoval.between(versions.bundle(draft.family(), draft.baseVersion()), draft.bundle(), json);
     }
 
     public DraftView reject(String family, long id, String reason, Actor approver) {
@@ -292,7 +319,7 @@ public class DraftService {
         registry.install(version, stamped, compiled);
         LOG.infof("%s v%d republished by %s as v%d effective %s", family, from, actor.name(), version.version(), effectiveFrom);
         return new Publication(PolicyRef.of(version), version.effectiveFrom(), version.changeNote(), version.publishedBy(),
-                version.publishedAt(), null, null, from);
+                version.publishedAt(), null, null, from, null);
     }
 
     public List<PolicyDiff.Change> diff(String family, int from, int to) {
@@ -469,6 +496,7 @@ public class DraftService {
 
     private DraftView view(DraftStore.Draft d) {
         return new DraftView(d.id(), d.family(), d.baseVersion(), d.status(), d.sha256(), d.note(), d.uploaded(), problems(d),
-                d.createdBy(), d.createdAt(), d.decidedBy(), d.decidedAt(), d.decisionNote(), d.effectiveFrom(), d.publishedVersion());
+                d.createdBy(), d.createdAt(), d.decidedBy(), d.decidedAt(), d.decisionNote(), d.effectiveFrom(), d.publishedVersion(),
+                scenarioRemovals(d));
     }
 }

@@ -67,7 +67,9 @@ public class PolicyLifecycleResource {
     @Schema(name = "ApproveRequest")
     public record ApproveRequest(
             @NotNull @Schema(description = "生效日期（不早于今日）", example = "2026-12-01") LocalDate effectiveFrom,
-            @NotBlank @Size(max = 2000) @Schema(description = "修改说明", example = "盗窃罪流窜作案分值由40调整为45") String changeNote) {
+            @NotBlank @Size(max = 2000) @Schema(description = "修改说明", example = "盗窃罪流窜作案分值由40调整为45") String changeNote,
+            @Schema(description = "确认草稿删减情景测试（草稿的 scenarioRemovals 不为空时必须为 true）: the approver has seen "
+                    + "the draft's scenarioRemovals and confirms them; recorded in the published manifest") Boolean confirmScenarioRemoval) {
     }
 
     @Schema(name = "RejectRequest")
@@ -207,7 +209,9 @@ public class PolicyLifecycleResource {
     @GET
     @Path("/{family}/drafts/{id}")
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "One draft: status, uploaded files, compile errors, decision")
+    @Operation(summary = "One draft: status, uploaded files, compile errors, decision, scenarios it removes",
+            description = "scenarioRemovals lists every published scenario file the draft empties, cuts down, points at "
+                    + "another endpoint or removes (published and remaining counts); the approver must confirm them.")
     @APIResponse(responseCode = "200", description = "The draft")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -282,16 +286,20 @@ public class PolicyLifecycleResource {
             description = "By a policy-approver other than the draft's author. The draft must compile and pass all its "
                     + "scenarios, and no version may have been published since it was drafted. The effective date and "
                     + "change note go into the published manifest, so the version's hash covers them; drafter and "
-                    + "approver are recorded. Every replica serves the new version from its next poll.")
+                    + "approver are recorded. Every replica serves the new version from its next poll. A draft that "
+                    + "removes scenarios (its scenarioRemovals: a published scenario file emptied, cut down, pointed at "
+                    + "another endpoint or removed) is approved only with \"confirmScenarioRemoval\": true, and the "
+                    + "confirmation is published in the manifest's approval.")
     @APIResponse(responseCode = "201", description = "Published")
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role policy-approver required; nobody approves their own draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such family or draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already approved or rejected, outdated by a newer version, or another version published at the same moment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Does not compile, scenarios fail (listed), or effective date in the past", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Does not compile, scenarios fail (listed), scenarios removed without confirmScenarioRemoval (files listed), or effective date in the past", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("family") String family, @PathParam("id") long id, @Valid @NotNull ApproveRequest body) {
-        DraftService.Publication published = service.approve(family, id, body.effectiveFrom(), body.changeNote(), actor());
+        DraftService.Publication published = service.approve(family, id, body.effectiveFrom(), body.changeNote(),
+                Boolean.TRUE.equals(body.confirmScenarioRemoval()), actor());
         return Response.created(URI.create("/api/v1/policies/" + family + "/versions/" + published.policy().version()))
                 .entity(published).build();
     }

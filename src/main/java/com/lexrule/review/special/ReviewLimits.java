@@ -4,8 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Bounds of a special review, stated in the README and the OpenAPI document. POI's zip-bomb protections stay at
- * their defaults on top of these.
+ * Bounds of a special review, stated in the README and the OpenAPI document. A workbook is further bounded part by
+ * part as it inflates ({@link com.lexrule.upload.SpreadsheetUpload}), and by POI's process-wide limits
+ * ({@link com.lexrule.upload.PoiBounds}).
  */
 @ConfigMapping(prefix = "lexrule.review")
 public interface ReviewLimits {

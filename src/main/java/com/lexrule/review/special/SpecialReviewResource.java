@@ -47,8 +47,10 @@ public class SpecialReviewResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String LIMITS = " Limits: the file or JSON body at most 10 MiB (lexrule.review.max-file-bytes), at most "
-            + "20,000 cases (lexrule.review.max-rows); beyond either the answer is 413 and nothing is stored. POI's zip-bomb "
-            + "protections stay on (a workbook that inflates suspiciously is refused, 422).";
+            + "20,000 cases (lexrule.review.max-rows); beyond either the answer is 413 and nothing is stored (a workbook is read "
+            + "as a stream and the read stops at the first row over the limit). A workbook is spooled to a temp file, deleted "
+            + "after reading; one with macros (xl/vbaProject.bin, a macro-enabled content type) is refused with 415, one that "
+            + "inflates suspiciously or beyond a part's bound (zip bomb), or is another file renamed, with 422.";
 
     private final SpecialReviewService service;
     private final ReviewForms forms;
@@ -86,7 +88,7 @@ public class SpecialReviewResource {
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "File over 10 MiB or more than 20,000 cases", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither .xlsx nor .csv", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither .xlsx nor .csv, or a macro-enabled workbook", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown form or policy version, required columns missing, an unreadable workbook or CSV, no case rows",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitFile(@RestForm("file") FileUpload file, @RestForm("family") String family,

@@ -34,6 +34,7 @@ import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.lifecycle.Evaluators;
 import com.lexrule.problem.NotFoundProblem;
 import com.lexrule.problem.ProblemException;
+import com.lexrule.upload.SpreadsheetUpload;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -131,9 +132,18 @@ public class SpecialReviewService {
     /** Reads and checks the upload: too many rows and missing columns refuse it; a bad cell only marks its row. */
     List<ParsedCase> read(ReviewForm form, CompiledPolicy policy, Format format, byte[] content) {
         CaseParser parser = new CaseParser(form, policy.catalog());
+        List<ParsedCase> cases = parse(parser, format, content);
+        // the readers stop at the first row past the limit and the headings; this counts the cases themselves
+        if (cases.size() > limits.maxRows()) {
+            throw tooManyRows();
+        }
+        return cases;
+    }
+
+    private List<ParsedCase> parse(CaseParser parser, Format format, byte[] content) {
         try {
             return switch (format) {
-                case XLSX -> parser.parse(XlsxCaseReader.read(content, limits.maxRows() + 2));
+                case XLSX -> parser.parse(XlsxCaseReader.read(content, limits.maxRows() + 2, SpreadsheetUpload.Limits.of(limits.maxFileBytes())));
                 case CSV -> parser.parse(CsvCaseReader.read(content, limits.maxRows() + 2));
                 case JSON -> {
                     JsonNode cases = readJson(content).path("cases");
@@ -149,6 +159,12 @@ public class SpecialReviewService {
             };
         } catch (XlsxCaseReader.TooManyRows e) {
             throw tooManyRows();
+        } catch (SpreadsheetUpload.Refused e) {
+            if (e.reason() == SpreadsheetUpload.Reason.MACRO_ENABLED) {
+                throw new ProblemException(415, "macro-enabled-workbook", "不接受含宏的工作簿 (macro-enabled workbook refused)",
+                        e.getMessage(), List.of(), null);
+            }
+            throw new ProblemException(422, "unreadable-upload", "无法读取上传的文件 (unreadable upload)", e.getMessage(), List.of(), null);
         } catch (CsvCaseReader.MalformedCsv e) {
             throw new ProblemException(422, "unreadable-upload", "无法读取上传的文件 (unreadable upload)",
                     (e.record > 0 ? "第 " + e.record + " 行: " : "") + e.getMessage(), List.of(), null);
@@ -162,7 +178,8 @@ public class SpecialReviewService {
     /** A check after parsing too: rows counted here exclude the headings and blank rows. */
     private ProblemException tooManyRows() {
         return new ProblemException(413, "review-too-many-rows", "案件行数超出上限 (too many rows)",
-                "一次评查最多 " + limits.maxRows() + " 个案件 (at most " + limits.maxRows() + " cases per review); 请拆分后分批提交",
+                "一次评查最多 " + limits.maxRows() + " 个案件 (at most " + limits.maxRows() + " cases per review, lexrule.review.max-rows); "
+                        + "读取在超出上限的第一行处停止；请拆分后分批提交",
                 List.of(), Map.of("maxRows", limits.maxRows()));
     }
 

@@ -2,30 +2,25 @@ package com.lexrule.review.special;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
+
+import com.lexrule.upload.SpreadsheetUpload;
 
 /**
- * Reads the sheet 案件 (else the first sheet) of an .xlsx upload with POI's streaming (SAX) reader, so a sheet of many rows is never held
- * as a workbook in memory, and the row limit stops the read as soon as it is passed. POI's zip-bomb protections
- * ({@code ZipSecureFile}: minimum inflate ratio, maximum entry size) stay at their defaults. Cells are read as an
- * officer sees them (DataFormatter): 35 not 35.0, TRUE for a boolean cell, a formula's cached result.
+ * Reads the sheet 案件 (else the first sheet) of an .xlsx upload. The workbook is opened through
+ * {@link SpreadsheetUpload} (a temp file, macros refused, every part bounded as it inflates) and the sheet streamed
+ * through POI's SAX event model, so the rows held are the rows read, and the row limit stops the read at the first
+ * row over it. Cells are read as an officer sees them (DataFormatter): 35 not 35.0, TRUE for a boolean cell, a
+ * formula's cached result.
  */
 final class XlsxCaseReader {
 
@@ -39,46 +34,23 @@ final class XlsxCaseReader {
     private XlsxCaseReader() {
     }
 
-    static RawTable read(byte[] content, int maxRows) throws IOException {
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
-            // the template's sheet 案件 wherever the officer moved it, else the first sheet
-            int chosen = 0;
-            int index = 0;
-            XSSFReader.SheetIterator names = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (names.hasNext()) {
-                try (InputStream ignored = names.next()) {
-                    if (ReviewTemplate.CASES_SHEET.equals(names.getSheetName().strip())) {
-                        chosen = index;
-                        break;
-                    }
-                }
-                index++;
-            }
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            for (int skip = 0; skip < chosen && sheets.hasNext(); skip++) {
-                sheets.next().close();
-            }
-            if (!sheets.hasNext()) {
+    static RawTable read(byte[] content, int maxRows, SpreadsheetUpload.Limits limits) throws IOException {
+        try (SpreadsheetUpload upload = SpreadsheetUpload.open(new ByteArrayInputStream(content), limits)) {
+            List<String> names = upload.sheetNames();
+            if (names.isEmpty()) {
                 return new RawTable(List.of());
             }
-            List<RawTable.RawRow> rows = new ArrayList<>();
-            try (InputStream sheet = sheets.next()) {
-                Collector collector = new Collector(rows, maxRows);
-                XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector,
-                        new DataFormatter(Locale.ROOT), false));
-                parser.parse(new InputSource(sheet));
+            // the template's sheet 案件 wherever the officer moved it, else the first sheet
+            int chosen = 0;
+            for (int i = 0; i < names.size(); i++) {
+                if (ReviewTemplate.CASES_SHEET.equals(names.get(i).strip())) {
+                    chosen = i;
+                    break;
+                }
             }
+            List<RawTable.RawRow> rows = new ArrayList<>();
+            upload.readSheet(chosen, new Collector(rows, maxRows), new DataFormatter(Locale.ROOT));
             return new RawTable(List.copyOf(rows));
-        } catch (TooManyRows e) {
-            throw e;
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
 
