@@ -26,7 +26,8 @@ public record ArrestRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
         @Schema(description = "罪名代码（见政策代码目录 crimeTypes）", example = "INTENTIONAL_INJURY") String crimeType,
         @NotNull @Schema(description = "有证据证明有犯罪事实") Boolean evidenceOfCrime,
-        @NotNull @Schema(description = "可能判处的刑罚") SentenceBand expectedSentence,
+        @NotNull @Schema(description = "可能判处的刑罚（刑法第九十九条，以上、以下包括本数：UP_TO_3_YEARS 三年以下含三年；3_TO_10_YEARS 超过三年、不满十年；10_YEARS_OR_MORE 十年以上含十年）")
+        SentenceBand expectedSentence,
         @Schema(description = "曾经故意犯罪") Boolean priorIntentionalCrime,
         @Schema(description = "身份不明") Boolean identityUnknown,
         @NotNull @Min(12) @Max(120) @Schema(description = "行为时年龄", example = "35") Integer age,
