@@ -25,6 +25,7 @@ import com.lexrule.responsibility.InjuryOutcome;
  * 被取保候审人为未成年人的).
  */
 @ExactlyOneDangerSource
+@AgeAtDecisionNotBeforeTheAct
 @Schema(name = "BailDepositRequest", description = "取保候审保证方式与保证金数额评估的案件事实")
 public record BailDepositRequest(
         @NotBlank @Size(max = 128) @Schema(description = "案件编号", example = "330702-2026-0451") String caseId,

@@ -89,6 +89,12 @@ class BailResponsibilityTest {
     }
 
     @Test
+    void an_age_at_decision_below_the_age_at_the_act_is_refused_naming_the_field() {
+        post(BAIL, with(bailCase(), "age", 17, "ageAtDecision", 16)).statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("ageAtDecision"));
+    }
+
+    @Test
     void without_an_age_at_decision_the_age_at_the_act_is_taken() {
         ValidatableResponse r = assess(with(bailCase(), "economicStatus", "HARDSHIP", "requestedGuaranteeMethod", "DEPOSIT",
                 "crimeType", "PICKING_QUARRELS", "expectedSentence", "CRIMINAL_DETENTION", "age", 17));
