@@ -43,7 +43,7 @@ class OperationsTest {
     void theCatalogGivesEachCodeItsChineseLabel() {
         as("case-system").get("/api/v1/policies/arrest/catalog").then().statusCode(200)
                 .body("catalogs.crimeTypes.DANGEROUS_DRIVING.label", equalTo("危险驾驶罪"))
-                .body("catalogs.crimeTypes.DANGEROUS_DRIVING.attributes.statutoryMaximum", equalTo("CRIMINAL_DETENTION"));
+                .body("catalogs.crimeTypes.DANGEROUS_DRIVING.attributes.maxPenalty", equalTo("CRIMINAL_DETENTION"));
         as("case-system").get("/api/v1/policies/nothing/catalog").then().statusCode(404)
                 .contentType("application/problem+json");
     }

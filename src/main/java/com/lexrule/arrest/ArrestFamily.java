@@ -5,12 +5,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
 import com.lexrule.policy.PolicyProblem;
+import com.lexrule.responsibility.AgeOfResponsibility;
 
-/** The arrest family's catalogs: every crime type must state its statutory maximum as a sentence band. */
+/**
+ * The arrest family's catalogs: every crime type states its statutory maximum (kind and term, CL 99 decides the band)
+ * and its age of criminal responsibility (CL 17), each checked against the law when a version compiles.
+ */
 @ApplicationScoped
 public class ArrestFamily implements PolicyFamily {
     public static final String NAME = "arrest";
@@ -18,7 +21,6 @@ public class ArrestFamily implements PolicyFamily {
     static final String DANGER_INDICATORS = "dangerIndicators";
     static final String MITIGATIONS = "mitigations";
     static final String SPECIAL_CIRCUMSTANCES = "specialCircumstances";
-    static final String STATUTORY_MAXIMUM = "statutoryMaximum";
 
     @Override
     public String name() {
@@ -29,18 +31,16 @@ public class ArrestFamily implements PolicyFamily {
     public List<PolicyProblem> checkCatalog(PolicyCatalog catalog, String catalogFile) {
         List<PolicyProblem> problems = new ArrayList<>(PolicyFamily.requireSheets(catalog, catalogFile,
                 CRIME_TYPES, DANGER_INDICATORS, MITIGATIONS, SPECIAL_CIRCUMSTANCES));
-        for (PolicyCatalog.Entry crime : catalog.entries(CRIME_TYPES).values()) {
-            String maximum = crime.attribute(STATUTORY_MAXIMUM).orElse(null);
-            if (SentenceBand.ofCode(maximum) == null) {
-                problems.add(PolicyProblem.ofCell(catalogFile, CRIME_TYPES, CellName.of(crime.row() - 1, 2),
-                        "罪名 " + crime.code() + " 的法定最高刑档须为 " + SentenceBand.codes() + " 之一，实际为 '" + maximum + "'"));
-            }
-        }
+        problems.addAll(StatutoryMaximum.check(catalog, catalogFile, CRIME_TYPES));
+        problems.addAll(AgeOfResponsibility.check(catalog, catalogFile, CRIME_TYPES));
         return problems;
     }
 
-    static SentenceBand statutoryMaximum(PolicyCatalog catalog, String crimeType) {
-        return catalog.entry(CRIME_TYPES, crimeType).flatMap(e -> e.attribute(STATUTORY_MAXIMUM))
-                .map(SentenceBand::ofCode).orElseThrow();
+    static StatutoryMaximum statutoryMaximum(PolicyCatalog catalog, String crimeType) {
+        return StatutoryMaximum.of(catalog.entry(CRIME_TYPES, crimeType).orElseThrow());
+    }
+
+    static AgeOfResponsibility ageOfResponsibility(PolicyCatalog catalog, String crimeType) {
+        return AgeOfResponsibility.of(catalog, CRIME_TYPES, crimeType);
     }
 }

@@ -17,6 +17,7 @@ import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
+import com.lexrule.responsibility.CriminalResponsibility;
 
 /**
  * Decides an arrest assessment under the policy in force (or the one pinned), and records it in the same
@@ -60,10 +61,15 @@ public class ArrestService {
                 .codes("specialCircumstances", ArrestFamily.SPECIAL_CIRCUMSTANCES, request.specialCircumstances())
                 .orThrow(policy.version());
 
-        ArrestCase theCase = new ArrestCase(request, ArrestFamily.statutoryMaximum(policy.catalog(), request.crimeType()));
+        CriminalResponsibility responsibility = new CriminalResponsibility(request.age(),
+                ArrestFamily.ageOfResponsibility(policy.catalog(), request.crimeType()), request.injuryOutcome(),
+                request.sppApprovalForProsecution());
+        ArrestCase theCase = new ArrestCase(request, ArrestFamily.statutoryMaximum(policy.catalog(), request.crimeType()).band(),
+                responsibility.isEstablished());
         ArrestDecision decision = new ArrestDecision();
         List<Object> facts = new ArrayList<>();
         facts.add(theCase);
+        facts.add(responsibility);
         facts.add(decision);
         // A code sent twice is one fact of the case, weighed once.
         for (String code : new LinkedHashSet<>(request.dangerIndicators())) {
@@ -79,13 +85,19 @@ public class ArrestService {
         }
         return new ArrestAssessment(decisionId, PolicyRef.of(policy.version()), request.caseId(), request.subjectId(),
                 request.stage(), decision.getLegalCategory(), decision.getScore(), decision.getColor(),
-                decision.getRecommendedMeasure(), findings, missingFacts(request, theCase, decision), decidedAt);
+                decision.getRecommendedMeasure(), findings, missingFacts(request, theCase, responsibility, decision), decidedAt);
     }
 
     /** Optional facts the caller left out that could have changed this outcome. */
-    private static List<String> missingFacts(ArrestRequest request, ArrestCase theCase, ArrestDecision decision) {
+    private static List<String> missingFacts(ArrestRequest request, ArrestCase theCase, CriminalResponsibility responsibility,
+                                             ArrestDecision decision) {
         List<String> missing = new ArrayList<>();
-        if (!theCase.isEvidenceOfCrime()) {
+        if (!theCase.isStatedEvidenceOfCrime()) {
+            return missing;
+        }
+        // Until the facts CL 17 turns on are stated, nothing else can change the answer; once they are, the others may.
+        missing.addAll(responsibility.missingFacts());
+        if (!theCase.isEvidenceOfCrime() && missing.isEmpty()) {
             return missing;
         }
         boolean imprisonmentPossible = SentenceBand.ofCode(theCase.getSentence()).compareTo(SentenceBand.UP_TO_3_YEARS) >= 0;

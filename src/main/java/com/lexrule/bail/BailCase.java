@@ -12,6 +12,7 @@ public final class BailCase {
     private final String crimeType;
     private final String sentence;
     private final int age;
+    private final int ageAtDecision;
     private final String dangerColor;
     private final String economicStatus;
     private final boolean propertyCrime;
@@ -23,6 +24,7 @@ public final class BailCase {
         this.crimeType = request.crimeType();
         this.sentence = request.expectedSentence().code();
         this.age = request.age();
+        this.ageAtDecision = request.ageAtDecision() == null ? request.age() : request.ageAtDecision();
         this.dangerColor = dangerColor.name();
         this.economicStatus = request.economicStatus().name();
         this.propertyCrime = propertyCrime;
@@ -34,7 +36,9 @@ public final class BailCase {
     public String getCrimeType() { return crimeType; }
     public String getSentence() { return sentence; }
     public int getAge() { return age; }
-    public boolean isMinor() { return age < ADULT_AGE; }
+    public int getAgeAtDecision() { return ageAtDecision; }
+    /** BAIL-2022 art. 5 ¶1 (被取保候审人为未成年人的): a minor when bail is decided, not at the act. */
+    public boolean isMinor() { return ageAtDecision < ADULT_AGE; }
     public String getDangerColor() { return dangerColor; }
     public String getEconomicStatus() { return economicStatus; }
     public boolean isPropertyCrime() { return propertyCrime; }

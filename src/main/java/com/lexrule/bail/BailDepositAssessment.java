@@ -12,7 +12,8 @@ import com.lexrule.policy.PolicyRef;
 /**
  * The answer to a bail-deposit assessment (DOMAIN §3). {@code guaranteeMethod} is one method or none, never both;
  * {@code depositAmount} is present only for a deposit. For a RED subject bail is not recommended; the method and
- * amount then state what applies should the deciding authority grant bail nonetheless.
+ * amount then state what applies should the deciding authority grant bail nonetheless. A person who does not answer
+ * for the crime at the age of the act (CL 17) gets no guarantee method and {@code NO_COERCIVE_MEASURE}.
  */
 @Schema(name = "BailDepositAssessment", description = "取保候审保证方式与保证金数额评估结论")
 public record BailDepositAssessment(
@@ -23,7 +24,7 @@ public record BailDepositAssessment(
         @Schema(enumeration = {"RED", "YELLOW", "GREEN"}) String dangerColor,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "三色码所取自的逮捕评估决定编号") String arrestDecisionId,
         @Schema(description = "是否建议取保候审") boolean bailRecommended,
-        @Schema(enumeration = {"BAIL", "RESIDENTIAL_SURVEILLANCE", "ARREST"}) String recommendedMeasure,
+        @Schema(enumeration = {"BAIL", "RESIDENTIAL_SURVEILLANCE", "ARREST", "NO_COERCIVE_MEASURE"}) String recommendedMeasure,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(enumeration = {"GUARANTOR", "DEPOSIT"},
                 description = "保证方式；保证人与保证金不得同时使用；既无保证人又无力交纳保证金时不提供") String guaranteeMethod,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "保证金数额，仅在保证方式为 DEPOSIT 时提供") DepositRange depositAmount,

@@ -14,14 +14,18 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.lexrule.arrest.SentenceBand;
+import com.lexrule.responsibility.InjuryOutcome;
 
 /**
  * The facts of a bail-deposit assessment (DOMAIN §3). The danger color is given either directly or as the id of
  * an audited arrest assessment of the same case and subject to take it from, never both. The crime type is
  * checked against the deciding policy's catalog, not here. An absent {@code guarantorAvailable} is taken as "no
- * guarantor" and reported in {@code missingFacts}.
+ * guarantor" and reported in {@code missingFacts}. {@code age} is the age at the act, which decides criminal
+ * responsibility (CL 17); {@code ageAtDecision}, when bail is decided, decides the minor's deposit floor (BAIL-2022 art. 5:
+ * 被取保候审人为未成年人的).
  */
 @ExactlyOneDangerSource
+@AgeAtDecisionNotBeforeTheAct
 @Schema(name = "BailDepositRequest", description = "取保候审保证方式与保证金数额评估的案件事实")
 public record BailDepositRequest(
         @NotBlank @Size(max = 128) @Schema(description = "案件编号", example = "330702-2026-0451") String caseId,
@@ -39,5 +43,11 @@ public record BailDepositRequest(
         @Schema(description = "能够提出符合条件的保证人") Boolean guarantorAvailable,
         @Pattern(regexp = "GUARANTOR|DEPOSIT",
                 message = "保证方式只能是 GUARANTOR 或 DEPOSIT 之一：保证人保证与保证金保证不得同时使用（刑事诉讼法第六十八条）")
-        @Schema(description = "申请的保证方式（只能一种）", enumeration = {"GUARANTOR", "DEPOSIT"}) String requestedGuaranteeMethod) {
+        @Schema(description = "申请的保证方式（只能一种）", enumeration = {"GUARANTOR", "DEPOSIT"}) String requestedGuaranteeMethod,
+        @Min(12) @Max(120) @Schema(description = "决定取保候审时的年龄（未成年人保证金起点数额按此确定；缺省时取行为时年龄 age）", example = "18")
+        Integer ageAtDecision,
+        @Schema(description = "故意杀人、故意伤害造成的后果（行为时不满十六周岁的，刑事责任取决于此：刑法第十七条第二款、第三款）")
+        InjuryOutcome injuryOutcome,
+        @Schema(description = "已经最高人民检察院核准追诉（行为时已满十二周岁不满十四周岁的，刑法第十七条第三款）")
+        Boolean sppApprovalForProsecution) {
 }

@@ -15,6 +15,7 @@ import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
+import com.lexrule.responsibility.CriminalResponsibility;
 
 /**
  * Decides the guarantee method and bail deposit under the bail policy in force (or the one pinned), and records
@@ -55,8 +56,11 @@ public class BailDepositService {
                                          String decisionId, Instant decidedAt) {
         new CodeCheck(policy.catalog()).code("crimeType", BailFamily.CRIME_TYPES, request.crimeType()).orThrow(policy.version());
         BailCase theCase = new BailCase(request, color, BailFamily.propertyCrime(policy.catalog(), request.crimeType()));
+        CriminalResponsibility responsibility = new CriminalResponsibility(request.age(),
+                BailFamily.ageOfResponsibility(policy.catalog(), request.crimeType()), request.injuryOutcome(),
+                request.sppApprovalForProsecution());
         BailDecision decision = new BailDecision();
-        List<Finding> findings = evaluator.evaluate(policy, List.of(theCase, decision));
+        List<Finding> findings = evaluator.evaluate(policy, List.of(theCase, responsibility, decision));
         DepositRange deposit = null;
         if ("DEPOSIT".equals(decision.getGuaranteeMethod())) {
             DepositAmount amount = decision.getDeposit();
@@ -69,12 +73,17 @@ public class BailDepositService {
         return new BailDepositAssessment(decisionId, PolicyRef.of(policy.version()), request.caseId(), request.subjectId(),
                 color.name(), request.dangerColor() == null ? request.arrestDecisionId() : null,
                 decision.isBailRecommended(), decision.getRecommendedMeasure(), decision.getGuaranteeMethod(), deposit,
-                findings, missingFacts(request, theCase, decision), decidedAt);
+                findings, missingFacts(request, theCase, responsibility, decision), decidedAt);
     }
 
     /** Optional facts the caller left out that could have changed this outcome. */
-    private static List<String> missingFacts(BailDepositRequest request, BailCase theCase, BailDecision decision) {
-        List<String> missing = new ArrayList<>();
+    private static List<String> missingFacts(BailDepositRequest request, BailCase theCase, CriminalResponsibility responsibility,
+                                             BailDecision decision) {
+        List<String> missing = new ArrayList<>(responsibility.missingFacts());
+        if (!responsibility.isEstablished() && missing.isEmpty()) {
+            // not criminally responsible whatever else is stated
+            return missing;
+        }
         if (request.guarantorAvailable() == null) {
             missing.add("guarantorAvailable");
         }

@@ -10,9 +10,11 @@ import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
 import com.lexrule.policy.PolicyProblem;
+import com.lexrule.responsibility.AgeOfResponsibility;
 
 /**
- * The bail family's policy: every crime type states whether it is a property crime, the color and economic-status
+ * The bail family's policy: every crime type states whether it is a property crime and its age of criminal
+ * responsibility (CL 17, checked as in the arrest family), the color and economic-status
  * catalogs cover the codes the request accepts, and the deposit tables respect the legal minimums (see
  * {@link DepositTableCheck}).
  */
@@ -42,6 +44,7 @@ public class BailFamily implements PolicyFamily {
                         "罪名 " + crime.code() + " 须写明是否财产犯罪（true 或 false），实际为 '" + property + "'"));
             }
         }
+        problems.addAll(AgeOfResponsibility.check(catalog, catalogFile, CRIME_TYPES));
         for (DangerColor color : DangerColor.values()) {
             requireCode(catalog, catalogFile, DANGER_COLORS, color.name(), problems);
         }
@@ -58,6 +61,10 @@ public class BailFamily implements PolicyFamily {
 
     static boolean propertyCrime(PolicyCatalog catalog, String crimeType) {
         return catalog.entry(CRIME_TYPES, crimeType).flatMap(e -> e.attribute(PROPERTY_CRIME)).map("true"::equals).orElseThrow();
+    }
+
+    static AgeOfResponsibility ageOfResponsibility(PolicyCatalog catalog, String crimeType) {
+        return AgeOfResponsibility.of(catalog, CRIME_TYPES, crimeType);
     }
 
     private static void requireCode(PolicyCatalog catalog, String catalogFile, String sheet, String code, List<PolicyProblem> problems) {

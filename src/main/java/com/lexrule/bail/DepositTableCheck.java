@@ -94,7 +94,7 @@ final class DepositTableCheck {
             if (baseMin != null) {
                 min = amount(b, row, baseMin, problems);
                 if (min != null && min.compareTo(STATUTORY_MINIMUM) < 0) {
-                    problems.add(at(b, row, baseMin, "保证金基数下限 " + min.toPlainString() + " 元低于法定最低数额一千元"
+                    problems.add(at(b, row, baseMin, "保证金基数下限 " + min.toPlainString() + " 元低于保证金起点数额一千元"
                             + "（《关于取保候审若干问题的规定》第五条；《人民检察院刑事诉讼规则》第九十二条；《公安机关办理刑事案件程序规定》第八十七条）"
                             + " (below the statutory minimum deposit of 1,000 yuan)"));
                 }

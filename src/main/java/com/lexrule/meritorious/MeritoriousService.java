@@ -101,7 +101,11 @@ public class MeritoriousService {
         if (credited) {
             // Each of these, had it been stated, could have excluded the claim.
             if (request.leadSource() == null) missing.add("leadSource");
-            if (request.concernsOwnJointCrime() == null) missing.add("concernsOwnJointCrime");
+            // MS-EXCL-04 excludes only claims that report facts; helping capture an accomplice is service.
+            if (request.concernsOwnJointCrime() == null
+                    && ("REPORTED_OTHERS_CRIME".equals(request.claimType()) || "PROVIDED_LEAD".equals(request.claimType()))) {
+                missing.add("concernsOwnJointCrime");
+            }
             if (request.alreadyKnownToAuthorities() == null) missing.add("alreadyKnownToAuthorities");
         }
         if (request.verification() == null) missing.add("verification");

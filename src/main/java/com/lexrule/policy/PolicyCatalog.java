@@ -20,7 +20,7 @@ import com.lexrule.policy.table.CellValue;
  * The codes a policy knows and their Chinese labels (crime types, danger indicators, mitigations...), kept in a
  * workbook beside the decision tables so that a new code is a policy edit, not a release. One sheet per catalog:
  * row 1 holds the attribute keys ({@code code}, {@code label}, then any others such as
- * {@code statutoryMaximum}), row 2 their Chinese headings for people, and every row below one entry.
+ * {@code maxPenalty}), row 2 their Chinese headings for people, and every row below one entry.
  */
 public final class PolicyCatalog {
 
@@ -32,13 +32,20 @@ public final class PolicyCatalog {
     }
 
     private final Map<String, Map<String, Entry>> catalogs;
+    private final Map<String, List<String>> keys;
 
-    private PolicyCatalog(Map<String, Map<String, Entry>> catalogs) {
+    private PolicyCatalog(Map<String, Map<String, Entry>> catalogs, Map<String, List<String>> keys) {
         this.catalogs = catalogs;
+        this.keys = keys;
     }
 
     public static PolicyCatalog empty() {
-        return new PolicyCatalog(Map.of());
+        return new PolicyCatalog(Map.of(), Map.of());
+    }
+
+    /** The zero-based column of an attribute key in a sheet's row 1, or -1: for problems that name the cell. */
+    public int column(String catalog, String key) {
+        return keys.getOrDefault(catalog, List.of()).indexOf(key);
     }
 
     public boolean has(String catalog) {
@@ -60,6 +67,7 @@ public final class PolicyCatalog {
     static PolicyCatalog read(PolicyFile file) {
         List<PolicyProblem> problems = new ArrayList<>();
         Map<String, Map<String, Entry>> catalogs = new LinkedHashMap<>();
+        Map<String, List<String>> sheetKeys = new LinkedHashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             for (Sheet sheet : workbook) {
                 CellText formatter = cell -> text(file, sheet, cell, problems);
@@ -106,6 +114,7 @@ public final class PolicyCatalog {
                     entries.put(code, new Entry(code, label, Map.copyOf(attributes), r + 1));
                 }
                 catalogs.put(sheet.getSheetName(), java.util.Collections.unmodifiableMap(entries));
+                sheetKeys.put(sheet.getSheetName(), List.copyOf(columns));
             }
         } catch (IOException | RuntimeException e) {
             problems.add(PolicyProblem.ofFile(file.name(), "无法读取代码目录 (catalog workbook unreadable): " + e.getMessage()));
@@ -113,7 +122,7 @@ public final class PolicyCatalog {
         if (!problems.isEmpty()) {
             throw new PolicyCompilationException(null, problems);
         }
-        return new PolicyCatalog(java.util.Collections.unmodifiableMap(catalogs));
+        return new PolicyCatalog(java.util.Collections.unmodifiableMap(catalogs), java.util.Collections.unmodifiableMap(sheetKeys));
     }
 
     private interface CellText {

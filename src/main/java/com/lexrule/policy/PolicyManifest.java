@@ -23,8 +23,11 @@ public record PolicyManifest(
         legalSources = legalSources == null ? List.of() : List.copyOf(legalSources);
     }
 
-    /** A statute, interpretation or local guideline a policy cites, e.g. CPL art. 81. */
+    /**
+     * A statute, interpretation or local guideline a policy cites, e.g. CPL art. 81. {@code name} is how the rules'
+     * legal bases cite it (e.g. 《刑事诉讼法》): every basis names a listed source by it.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LegalSource(String id, String citation, String articles) {
+    public record LegalSource(String id, String name, String citation, String articles) {
     }
 }

@@ -46,10 +46,10 @@ public class ArrestEngineBenchmark {
     private final ArrestRequest scored = new ArrestRequest("BENCH-1", "S-1", ProcedureStage.ARREST_REVIEW,
             "INTENTIONAL_INJURY", true, SentenceBand.UP_TO_3_YEARS, false, false, 34,
             List.of("THREATENED_VICTIM_OR_INFORMANT", "FLIGHT_HISTORY", "NO_FIXED_RESIDENCE"),
-            List.of("PLEADED_GUILTY"), List.of(), false);
+            List.of("PLEADED_GUILTY"), List.of(), false, null, null);
     private final ArrestRequest mandatory = new ArrestRequest("BENCH-2", "S-2", ProcedureStage.ARREST_REVIEW,
             "ROBBERY", true, SentenceBand.TEN_YEARS_OR_MORE, false, false, 29, List.of("FLIGHT_HISTORY"),
-            List.of(), List.of("SOLE_CARER"), false);
+            List.of(), List.of("SOLE_CARER"), false, null, null);
 
     @Setup
     public void compile() {

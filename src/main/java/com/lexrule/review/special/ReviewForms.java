@@ -29,8 +29,15 @@ public class ReviewForms {
             "NO_IMPRISONMENT", "不判处有期徒刑以上刑罚（管制、单处附加刑、免予刑事处罚）",
             "CRIMINAL_DETENTION", "拘役",
             "UP_TO_3_YEARS", "三年以下有期徒刑",
-            "3_TO_10_YEARS", "三年以上十年以下有期徒刑",
+            "3_TO_10_YEARS", "超过三年、不满十年有期徒刑",
             "10_YEARS_OR_MORE", "十年以上有期徒刑、无期徒刑或者死刑"};
+
+    /** CL 17 ¶2–¶3: the results on which the responsibility of a person under sixteen turns (InjuryOutcome). */
+    private static final String[] INJURY_OUTCOMES = {
+            "DEATH", "致人死亡",
+            "SEVERE_DISABILITY_BY_CRUEL_MEANS", "以特别残忍手段致人重伤造成严重残疾",
+            "SERIOUS_INJURY", "致人重伤",
+            "NO_SERIOUS_INJURY", "未致人重伤或者死亡"};
 
     private final Map<String, ReviewForm> forms = new LinkedHashMap<>();
 
@@ -48,12 +55,15 @@ public class ReviewForms {
                         codes("dangerIndicators", "社会危险性指标", "dangerIndicators"),
                         codes("mitigations", "从宽情节", "mitigations"),
                         codes("specialCircumstances", "特殊情形", "specialCircumstances"),
-                        bool("violatedBailConditions", "违反取保候审、监视居住规定，情节严重", false)),
+                        bool("violatedBailConditions", "违反取保候审、监视居住规定，情节严重", false),
+                        choice("injuryOutcome", "故意杀人、故意伤害造成的后果", false, INJURY_OUTCOMES),
+                        bool("sppApprovalForProsecution", "已经最高人民检察院核准追诉", false)),
                 choice("recognised", "实际采取的强制措施", true, "ARREST", "逮捕", "RESIDENTIAL_SURVEILLANCE", "监视居住",
                         "BAIL", "取保候审", "NO_COERCIVE_MEASURE", "不采取强制措施").reviewOnly(),
                 // agencies recognise a coercive measure, not a color: compare the measure the service recommends
                 "recommendedMeasure",
-                List.of("ARR-74-1", "ARR-81-", "ARR-IND-0", "ARR-COLOR-")));
+                // CL 17 first: where a person does not answer for the crime, nothing else decided the answer
+                List.of("ARR-17-1", "ARR-74-1", "ARR-81-", "ARR-IND-0", "ARR-COLOR-")));
 
         add(new ReviewForm("meritorious-service", "meritorious-service", "/api/v1/assessments/meritorious-service",
                 "立功认定专项评查",
@@ -84,11 +94,15 @@ public class ReviewForms {
                         code("economicStatus", "经济状况", "economicStatuses", true),
                         decimal("amountInvolved", "涉案金额（元）", false),
                         bool("guarantorAvailable", "能够提出保证人", false),
-                        code("requestedGuaranteeMethod", "申请的保证方式", "guaranteeMethods", false)),
+                        code("requestedGuaranteeMethod", "申请的保证方式", "guaranteeMethods", false),
+                        integer("ageAtDecision", "决定取保候审时的年龄", false),
+                        choice("injuryOutcome", "故意杀人、故意伤害造成的后果", false, INJURY_OUTCOMES),
+                        bool("sppApprovalForProsecution", "已经最高人民检察院核准追诉", false)),
                 choice("recognised", "实际决定", true, "GUARANTOR", "保证人保证", "DEPOSIT", "保证金保证",
-                        "RESIDENTIAL_SURVEILLANCE", "监视居住", "ARREST", "逮捕（不予取保候审）").reviewOnly(),
+                        "RESIDENTIAL_SURVEILLANCE", "监视居住", "ARREST", "逮捕（不予取保候审）",
+                        "NO_COERCIVE_MEASURE", "不采取强制措施").reviewOnly(),
                 null,
-                List.of("BAIL-RED-1", "BAIL-74-2", "BAIL-GUAR-", "BAIL-DEP-")));
+                List.of("BAIL-17-1", "BAIL-RED-1", "BAIL-74-2", "BAIL-GUAR-", "BAIL-DEP-")));
 
         add(new ReviewForm("compensation-deposit", "bail", "/api/v1/assessments/compensation-deposit", "赔偿保证金专项评查",
                 List.of(text("caseId", "案件编号", true), text("subjectId", "犯罪嫌疑人编号", true),

@@ -89,8 +89,14 @@ class DraftRefusalTest {
     @Test
     void aNewCrimeTypeInTheCatalogIsAnOrdinaryDataEdit() {
         byte[] catalog = Lifecycle.download(versionInForce(), "decision-tables/catalog.xlsx");
-        byte[] added = Workbooks.setText(Workbooks.setText(Workbooks.setText(catalog, 0, "A12", "EXTORTION"), 0, "B12", "敲诈勒索罪"),
-                0, "C12", "10_YEARS_OR_MORE");
+        // CL 274: 数额特别巨大或者有其他特别严重情节的，处十年以上有期徒刑 (at most fifteen years, CL 45); CL 17 ¶1: from sixteen
+        String[][] row = {{"A12", "EXTORTION"}, {"B12", "敲诈勒索罪"}, {"C12", "FIXED_TERM"}, {"D12", "180"},
+                {"E12", "《刑法》第二百七十四条（数额特别巨大或者有其他特别严重情节的，处十年以上有期徒刑，并处罚金）"},
+                {"F12", "16"}, {"I12", "《刑法》第十七条第一款"}};
+        byte[] added = catalog;
+        for (String[] cell : row) {
+            added = Workbooks.setText(added, 0, cell[0], cell[1]);
+        }
         upload("officer", "catalog.xlsx", added).statusCode(201).body("status", equalTo("VALID"))
                 .body("uploadedFiles", hasItem("decision-tables/catalog.xlsx"));
     }
