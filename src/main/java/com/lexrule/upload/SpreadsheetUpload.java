@@ -233,6 +233,18 @@ public final class SpreadsheetUpload implements AutoCloseable {
         }
     }
 
+    /**
+     * The workbook as POI's user model, read from the spooled package (never written back). Only for uploads whose
+     * rows were first counted with {@link #readSheet}: the user model holds every cell in memory.
+     */
+    public org.apache.poi.xssf.usermodel.XSSFWorkbook workbook() throws IOException {
+        try {
+            return new org.apache.poi.xssf.usermodel.XSSFWorkbook(pkg);
+        } catch (RuntimeException e) {
+            throw classify(e, "不是可读取的 .xlsx 工作簿 (not a readable .xlsx workbook): ");
+        }
+    }
+
     /** A refusal found in the cause chain, a zip bomb POI detected, or else an unreadable workbook. */
     private static Refused classify(Throwable e, String prefix) {
         Refused refused = refusedIn(e);

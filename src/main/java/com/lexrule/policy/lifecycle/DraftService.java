@@ -347,8 +347,9 @@ public class DraftService {
      * format, formula, comment, link, name, validation or macro of the upload reaches a version or the compiler.
      */
     private CheckedWorkbook checkWorkbook(String target, PolicyFile published, byte[] content, boolean catalog) {
-        try (Workbook uploaded = UploadedWorkbook.open(content, limits.maxSheets(), limits.maxRows());
+        try (UploadedWorkbook upload = UploadedWorkbook.open(content, limits.maxFileBytes(), limits.maxSheets(), limits.maxRows());
              Workbook template = WorkbookFactory.create(new ByteArrayInputStream(published.content()))) {
+            Workbook uploaded = upload.workbook();
             if (uploaded.getNumberOfSheets() == 0) {
                 return CheckedWorkbook.refused(List.of(PolicyProblem.ofFile(target, "工作簿没有工作表 (the workbook has no sheet)")));
             }
