@@ -42,10 +42,14 @@ echo "start -> ready: ${first_ready_ms} ms on an empty schema, ${ready_ms} ms wi
 wrk -t"$wrk_threads" -c"$connections" -d10s -s src/test/bench/arrest.lua "http://localhost:$port" > /dev/null  # warm-up
 assess=$(wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --timeout 10s -s src/test/bench/arrest.lua "http://localhost:$port" | grep '^LEXRULE')
 rss_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
+# What the heap must hold: used after a full collection (sets -Xmx with a margin; see docs/benchmarks.md).
+jcmd "$pid" GC.run > /dev/null 2>&1 || true
+live_heap_kb=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -E 'generation|garbage-first heap|PSYoungGen|ParOldGen' \
+  | grep -oE 'used [0-9]+K' | awk '{sum += $2} END {print sum + 0}')
 live=$(wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" "http://localhost:$port/q/health/live" | awk '/Requests\/sec/ {print $2}')
 stop_service
 rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<< "$assess")
 echo "audited arrest assessments (${connections} connections, ${seconds}s): ${assess#LEXRULE }"
-echo "RSS after the load: $(( rss_kb / 1024 )) MB (JAVA_OPTS: $java_opts)"
+echo "RSS after the load: $(( rss_kb / 1024 )) MB; heap in use after a full GC: $(( live_heap_kb / 1024 )) MB (JAVA_OPTS: $java_opts)"
 echo "GET /q/health/live, same run: ${live} requests/s; assessments reach $(awk -v a="$rps" -v l="$live" 'BEGIN {printf "%.1f", 100 * a / l}') % of it"
 echo "service log: $log"
