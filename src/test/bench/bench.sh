@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 db=${BENCH_DB:-lexrule_bench}; seconds=${SECONDS_PER_RUN:-20}; connections=${CONNECTIONS:-32}
 wrk_threads=${WRK_THREADS:-2}; port=${PORT:-18090}
-java_opts=${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=4}
+java_opts=${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m}
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q package -DskipTests -Dquarkus.profile=bench > /dev/null
@@ -46,10 +46,11 @@ rss_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
 jcmd "$pid" GC.run > /dev/null 2>&1 || true
 live_heap_kb=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -E 'generation|garbage-first heap|PSYoungGen|ParOldGen' \
   | grep -oE 'used [0-9]+K' | awk '{sum += $2} END {print sum + 0}')
+metaspace_kb=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -E '^ *Metaspace' | grep -oE 'committed [0-9]+K' | grep -oE '[0-9]+' || echo 0)
 live=$(wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" "http://localhost:$port/q/health/live" | awk '/Requests\/sec/ {print $2}')
 stop_service
 rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<< "$assess")
 echo "audited arrest assessments (${connections} connections, ${seconds}s): ${assess#LEXRULE }"
-echo "RSS after the load: $(( rss_kb / 1024 )) MB; heap in use after a full GC: $(( live_heap_kb / 1024 )) MB (JAVA_OPTS: $java_opts)"
+echo "RSS after the load: $(( rss_kb / 1024 )) MB; heap in use after a full GC: $(( live_heap_kb / 1024 )) MB; metaspace committed: $(( metaspace_kb / 1024 )) MB (JAVA_OPTS: $java_opts)"
 echo "GET /q/health/live, same run: ${live} requests/s; assessments reach $(awk -v a="$rps" -v l="$live" 'BEGIN {printf "%.1f", 100 * a / l}') % of it"
 echo "service log: $log"
