@@ -35,12 +35,9 @@ public class DecisionRecorder {
     private final EntityManager em;
     private final Instance<ObjectionLink> objectionLink;
     private final int chains;
-    /** Only to measure what the audit write costs; the prod profile refuses to start with it (DemoUsersGuard). */
-    private final boolean benchmarkWithoutAudit;
 
     public DecisionRecorder(ObjectMapper json, MeterRegistry meters, EntityManager em, Instance<ObjectionLink> objectionLink,
-                            @ConfigProperty(name = "lexrule.audit.chains", defaultValue = "16") int chains,
-                            @ConfigProperty(name = "lexrule.audit.benchmark-without-audit", defaultValue = "false") boolean benchmarkWithoutAudit) {
+                            @ConfigProperty(name = "lexrule.audit.chains", defaultValue = "16") int chains) {
         if (chains < 1 || chains > MAX_CHAINS) {
             throw new IllegalArgumentException("lexrule.audit.chains must be between 1 and " + MAX_CHAINS);
         }
@@ -49,7 +46,6 @@ public class DecisionRecorder {
         this.em = em;
         this.objectionLink = objectionLink;
         this.chains = chains;
-        this.benchmarkWithoutAudit = benchmarkWithoutAudit;
     }
 
     /** What is recorded of one decision; the family's answer and facts are stored as the JSON exchanged. */
@@ -60,9 +56,6 @@ public class DecisionRecorder {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Entry entry) {
-        if (benchmarkWithoutAudit) {
-            return;
-        }
         JsonNode request = json.valueToTree(entry.request());
         JsonNode response = json.valueToTree(entry.response());
         DecisionRecord record = new DecisionRecord();

@@ -8,13 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,10 +30,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Knows every published policy version and keeps the compiled ones. A version is compiled once and cached; a call
- * takes either the version it pins or the one in force on its date. The baseline on disk is published as a new
- * version when its content is new. A broken baseline stops the start; a broken reload leaves the last good
- * version serving.
+ * Knows every published policy version and keeps the compiled ones. A call takes either the version it pins or the
+ * one in force on its date. The versions callers ask for without a pin (in force today, or effective later) are
+ * compiled before they become visible and stay compiled; older versions, compiled when a call pins them, are kept
+ * in a bounded cache of the most recently used ({@code lexrule.policy.pinned-versions-kept}), so that a service
+ * that publishes for years holds a bounded number of knowledge bases. The baseline on disk is published as a new
+ * version when its content is new; a restart with an unchanged baseline publishes nothing. Families compile in
+ * parallel. A broken baseline stops the start; a broken reload leaves the last good version serving.
  */
 @ApplicationScoped
 public class PolicyRegistry {
@@ -38,29 +49,50 @@ public class PolicyRegistry {
     private final BaselineReader baseline;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
+    /** The versions asked for without a pin, by family#version; replaced as a whole by each refresh. */
+    private volatile Map<String, CompiledPolicy> inForce = Map.of();
+    /** Versions compiled for a pin, or superseded: the most recently used, bounded. */
+    private final Cache<String, CompiledPolicy> pinned;
     private volatile Map<String, List<PolicyVersion>> versionsByFamily = Map.of();
     private volatile boolean ready;
 
-    public PolicyRegistry(PolicyStore store, PolicyCompiler compiler, BaselineReader baseline, Clock clock, MeterRegistry meters) {
+    public PolicyRegistry(PolicyStore store, PolicyCompiler compiler, BaselineReader baseline, Clock clock, MeterRegistry meters,
+                          @ConfigProperty(name = "lexrule.policy.pinned-versions-kept", defaultValue = "8") int pinnedVersionsKept) {
+        if (pinnedVersionsKept < 1) {
+            throw new IllegalArgumentException("lexrule.policy.pinned-versions-kept must be at least 1");
+        }
         this.store = store;
         this.compiler = compiler;
         this.baseline = baseline;
         this.clock = clock;
         this.meters = meters;
+        // Eviction runs on the caller's thread: the size is exact when the call returns, and no pool is needed.
+        this.pinned = Caffeine.newBuilder().maximumSize(pinnedVersionsKept).executor(Runnable::run).build();
+        meters.gauge("lexrule.policy.compiled.versions", this, PolicyRegistry::compiledVersions);
     }
 
     void onStart(@Observes StartupEvent event) {
-        for (String family : baseline.families()) {
-            // Throws with every problem placed by file and cell: the service does not start on a broken baseline.
-            importBaseline(family, baseline.read(family));
+        long started = System.nanoTime();
+        List<String> families = baseline.families();
+        Map<String, PolicyBundle> bundles = new LinkedHashMap<>();
+        for (String family : families) {
+            PolicyBundle bundle = baseline.read(family);
+            if (store.findByContent(family, bundle.sha256()).isEmpty()) {
+                bundles.put(family, bundle);
+            }
+        }
+        // Throws with every problem placed by file and cell: the service does not start on a broken baseline.
+        Map<String, CompiledPolicy> trials = compileAll(bundles.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> () -> compileTrial(e.getValue(), BASELINE_PUBLISHER), (a, b) -> a, LinkedHashMap::new)), true);
+        for (Map.Entry<String, CompiledPolicy> trial : trials.entrySet()) {
+            publish(bundles.get(trial.getKey()), trial.getValue());
         }
         refresh();
         for (String family : versionsByFamily.keySet()) {
             current(family);
         }
         ready = true;
-        LOG.infof("policies ready: %s", versionsByFamily.keySet());
+        LOG.infof("policies ready in %d ms: %s", (System.nanoTime() - started) / 1_000_000, versionsByFamily.keySet());
     }
 
     public boolean isReady() {
@@ -82,9 +114,7 @@ public class PolicyRegistry {
         }
         refresh();
         if (!failures.isEmpty()) {
-            throw failures.size() == 1 ? failures.get(0) : new PolicyCompilationException(
-                    failures.stream().map(PolicyCompilationException::family).collect(Collectors.joining(",")),
-                    failures.stream().flatMap(f -> f.problems().stream()).toList());
+            throw combined(failures);
         }
         return outcome;
     }
@@ -94,13 +124,15 @@ public class PolicyRegistry {
             return Optional.empty();
         }
         // Compile before publishing: a version that was published always compiled.
-        CompiledPolicy trial = compile(new PolicyVersion(family, 0, bundle.sha256(), bundle.manifest().effectiveFrom(),
-                bundle.manifest().changeNote(), BASELINE_PUBLISHER, null), bundle);
+        return Optional.of(publish(bundle, compileTrial(bundle, BASELINE_PUBLISHER)));
+    }
+
+    private PolicyVersion publish(PolicyBundle bundle, CompiledPolicy trial) {
         PolicyVersion version = store.publish(bundle, BASELINE_PUBLISHER);
-        compiled.put(key(family, version.version()), new CompiledPolicy(version, bundle, trial.kieBase(), trial.catalog(),
-                trial.rulesPerFile(), trial.compileTime()));
-        LOG.infof("published baseline %s as version %d (sha256 %s)", family, version.version(), version.sha256());
-        return Optional.of(version);
+        // Kept until the refresh that follows takes it in: published versions are compiled once.
+        pinned.put(key(version.family(), version.version()), trial.as(version, bundle));
+        LOG.infof("published baseline %s as version %d (sha256 %s)", version.family(), version.version(), version.sha256());
+        return version;
     }
 
     /**
@@ -124,27 +156,100 @@ public class PolicyRegistry {
         Map<String, List<PolicyVersion>> fresh = store.versions().stream().collect(Collectors.groupingBy(PolicyVersion::family,
                 LinkedHashMap::new, Collectors.toList()));
         LocalDate today = today();
-        Map<String, List<PolicyVersion>> visible = new LinkedHashMap<>();
+        Map<String, CompiledPolicy> previous = inForce;
+        Map<String, CompiledPolicy> kept = new LinkedHashMap<>();
+        Map<String, Supplier<CompiledPolicy>> missing = new LinkedHashMap<>();
         for (Map.Entry<String, List<PolicyVersion>> family : fresh.entrySet()) {
-            Optional<PolicyVersion> inForce = latestInForce(family.getValue(), today);
-            boolean compiledAll = true;
+            Optional<PolicyVersion> current = latestInForce(family.getValue(), today);
             for (PolicyVersion version : family.getValue()) {
-                boolean askedFor = inForce.map(v -> v.version() == version.version()).orElse(false)
+                boolean askedFor = current.map(v -> v.version() == version.version()).orElse(false)
                         || version.effectiveFrom().isAfter(today);
                 if (!askedFor) continue;
-                try {
-                    compiled.computeIfAbsent(key(family.getKey(), version.version()),
-                            k -> compile(version, store.bundle(family.getKey(), version.version())));
-                } catch (RuntimeException e) {
-                    compiledAll = false;
-                    LOG.errorf("policy %s v%d could not be compiled on refresh; the previous versions keep serving: %s",
-                            family.getKey(), version.version(), e.getMessage());
+                String key = key(family.getKey(), version.version());
+                CompiledPolicy known = previous.get(key);
+                if (known == null) known = pinned.getIfPresent(key);
+                if (known != null) {
+                    kept.put(key, known);
+                } else {
+                    missing.put(key, () -> compile(version, store.bundle(family.getKey(), version.version())));
                 }
             }
-            List<PolicyVersion> previous = versionsByFamily.get(family.getKey());
-            visible.put(family.getKey(), compiledAll || previous == null ? List.copyOf(family.getValue()) : previous);
         }
+        kept.putAll(compileAll(missing, false));
+        Map<String, List<PolicyVersion>> visible = new LinkedHashMap<>();
+        for (Map.Entry<String, List<PolicyVersion>> family : fresh.entrySet()) {
+            boolean compiledAll = missing.keySet().stream().filter(k -> k.startsWith(family.getKey() + "#")).allMatch(kept::containsKey);
+            List<PolicyVersion> before = versionsByFamily.get(family.getKey());
+            if (compiledAll || before == null) {
+                visible.put(family.getKey(), List.copyOf(family.getValue()));
+            } else {
+                // The family keeps serving its previous list, so its previous versions stay compiled too.
+                visible.put(family.getKey(), before);
+                previous.forEach((k, v) -> { if (v.family().equals(family.getKey())) kept.putIfAbsent(k, v); });
+            }
+        }
+        // A superseded version may still be pinned: it joins the recently used ones instead of being dropped.
+        previous.forEach((k, v) -> { if (!kept.containsKey(k)) pinned.put(k, v); });
+        kept.keySet().forEach(pinned::invalidate);
+        inForce = Map.copyOf(kept);
         versionsByFamily = visible;
+    }
+
+    /**
+     * Compiles each entry on its own thread (the families are independent; on 2 cores two compile at once), and
+     * returns those that compiled. With {@code failFast}, the refusals are thrown together, every problem placed;
+     * otherwise a failure is logged and its entry left out.
+     */
+    private Map<String, CompiledPolicy> compileAll(Map<String, Supplier<CompiledPolicy>> work, boolean failFast) {
+        Map<String, CompiledPolicy> done = new LinkedHashMap<>();
+        if (work.isEmpty()) {
+            return done;
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        int threads = Math.min(work.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "policy-compile");
+            thread.setDaemon(true);
+            // Drools resolves the fact classes named in the rules through the context class loader.
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
+        try {
+            Map<String, Future<CompiledPolicy>> running = new LinkedHashMap<>();
+            work.forEach((key, compile) -> running.put(key, pool.submit(compile::get)));
+            List<PolicyCompilationException> refused = new ArrayList<>();
+            for (Map.Entry<String, Future<CompiledPolicy>> entry : running.entrySet()) {
+                try {
+                    done.put(entry.getKey(), entry.getValue().get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (failFast) {
+                        if (cause instanceof PolicyCompilationException refusal) {
+                            refused.add(refusal);
+                            continue;
+                        }
+                        throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                    }
+                    LOG.errorf("policy %s could not be compiled on refresh; the previous versions keep serving: %s",
+                            entry.getKey(), cause.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while compiling policies", e);
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw combined(refused);
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static PolicyCompilationException combined(List<PolicyCompilationException> failures) {
+        return failures.size() == 1 ? failures.get(0) : new PolicyCompilationException(
+                failures.stream().map(PolicyCompilationException::family).collect(Collectors.joining(",")),
+                failures.stream().flatMap(f -> f.problems().stream()).toList());
     }
 
     /** Compiles a bundle that is not published (a draft, or a version about to be): throws with every problem placed. */
@@ -158,8 +263,7 @@ public class PolicyRegistry {
      * before publishing; the other replicas find it at their next poll.
      */
     public void install(PolicyVersion version, PolicyBundle bundle, CompiledPolicy trial) {
-        compiled.put(key(version.family(), version.version()), new CompiledPolicy(version, bundle, trial.kieBase(),
-                trial.catalog(), trial.rulesPerFile(), trial.compileTime()));
+        pinned.put(key(version.family(), version.version()), trial.as(version, bundle));
         refresh();
     }
 
@@ -207,8 +311,18 @@ public class PolicyRegistry {
                             "政策族 " + family + " 今日没有生效的版本 (no version in force today)", versions));
         }
         PolicyVersion version = chosen;
-        return compiled.computeIfAbsent(key(family, version.version()),
-                k -> compile(version, store.bundle(family, version.version())));
+        String key = key(family, version.version());
+        CompiledPolicy policy = inForce.get(key);
+        if (policy != null) {
+            return policy;
+        }
+        // An older version pinned by a call: compiled once while it stays among the most recently used.
+        return pinned.get(key, k -> compile(version, store.bundle(family, version.version())));
+    }
+
+    /** How many compiled versions this replica holds: those in force and the pinned ones kept. */
+    public int compiledVersions() {
+        return inForce.size() + (int) pinned.estimatedSize();
     }
 
     private CompiledPolicy compile(PolicyVersion version, PolicyBundle bundle) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-/** The prod profile refuses to start with the demo users, or with decisions going unrecorded. */
+/** The prod profile refuses to start with the demo users. */
 class DemoUsersGuardTest {
 
     static Config config(Map<String, String> values) {
@@ -23,12 +23,6 @@ class DemoUsersGuardTest {
     void productionWithTheDemoUsersEnabledRefusesToStart() {
         assertThatThrownBy(() -> DemoUsersGuard.check(List.of("prod"), config(Map.of("quarkus.security.users.file.enabled", "true"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("demo users");
-    }
-
-    @Test
-    void productionWithoutTheAuditWriteRefusesToStart() {
-        assertThatThrownBy(() -> DemoUsersGuard.check(List.of("prod"), config(Map.of(DemoUsersGuard.AUDIT_OFF, "true"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("recorded");
     }
 
     @Test
