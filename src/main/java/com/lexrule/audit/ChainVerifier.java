@@ -179,6 +179,9 @@ public class ChainVerifier {
             prevMac = anchor.mac();
             keyedSeen = anchor.mac() != null;
         }
+        // Every record the service wrote since keyed links (V10) has a hash and an HMAC, and every checkpoint was
+        // written since: a record beyond a signed head without them was stripped of them behind the service's back.
+        long keyedAfter = signed.isEmpty() ? Long.MAX_VALUE : signed.firstKey();
         List<? extends ChainedRecord> records;
         do {
             records = source.page(chain, expected, PAGE);
@@ -187,6 +190,10 @@ public class ChainVerifier {
                 long seq = record.chainSeq();
                 if (seq != expected) {
                     return broken(chain, table, record, expected, "序号不连续，缺少第 " + expected + " 条记录 (record missing before this one)");
+                }
+                if ((record.recordHash() == null || record.mac() == null) && seq > keyedAfter) {
+                    return broken(chain, table, record, null, "签署的检查点之后的记录没有哈希或 HMAC "
+                            + "(record after a signed checkpoint has no hash or HMAC: stripped behind the service's back)");
                 }
                 if (record.recordHash() == null) {
                     // Recorded before keyed chains (V10): an unhashed prefix is all it may be.

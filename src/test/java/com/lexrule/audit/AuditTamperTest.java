@@ -291,6 +291,45 @@ class AuditTamperTest {
     }
 
     @Test
+    void aRecordForgedWithoutHmacIntoAnUnusedChainAsIfWrittenBeforeKeyedLinksIsCaught() {
+        checkpoint(); // signs decision-40 (unused by a 16-chain service) at sequence number 0
+        String source = AuditTrailTest.decide("TAMPER-FORGE-UNKEYED");
+        String chain = AuditChains.decisionChain(40);
+        Map<String, Object> head = head(chain);
+        String forged = UUID.randomUUID().toString();
+        try {
+            DecisionRecord copy = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.findById(source));
+            copy.id = forged;
+            copy.chainPartition = 40;
+            copy.chainSeq = 1;
+            copy.prevHash = RecordHash.GENESIS;
+            String hash = RecordHash.of(copy);
+            Map<String, Object> row = new java.util.LinkedHashMap<>(record(source));
+            row.put("id", forged);
+            row.put("chain_partition", 40);
+            row.put("chain_seq", 1L);
+            row.put("prev_hash", RecordHash.GENESIS);
+            row.put("record_hash", hash);
+            row.put("mac", null);
+            insider().unguarded(List.of("audit_chain"), c -> {
+                Insider.insert(c, "decision_record", List.of(row));
+                Insider.execute(c, "update audit_chain set last_seq = 1, last_hash = ? where name = ?", hash, chain);
+            });
+            for (boolean full : new boolean[] {false, true}) {
+                Map<String, Object> broken = brokenChain(verify(full), chain);
+                assertThat(broken.get("recordId")).isEqualTo(forged);
+                assertThat((String) broken.get("problem")).contains("has no hash or HMAC");
+            }
+        } finally {
+            insider().unguarded(List.of("decision_record", "audit_chain"), c -> {
+                Insider.execute(c, "delete from decision_record where id = ?", forged);
+                Insider.restore(c, "audit_chain", "name", head);
+            });
+        }
+        assertIntact();
+    }
+
+    @Test
     void aForgedCheckpointInTheDatabaseIsNamed() {
         String id = UUID.randomUUID().toString();
         String body = Checkpoint.MAGIC + "\nid " + id + "\ncreated-at 2030-01-01T00:00:00Z\nkey-sha256 " + "0".repeat(64)

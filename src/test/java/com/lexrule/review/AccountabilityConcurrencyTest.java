@@ -17,7 +17,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+
+import com.lexrule.support.Insider;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -30,6 +38,13 @@ import io.restassured.response.Response;
 class AccountabilityConcurrencyTest {
 
     static final int THREADS = 16;
+    private static final Logger LOG = Logger.getLogger(AccountabilityConcurrencyTest.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     /** Sends {@code THREADS} requests released at the same instant; returns each response. */
     static List<Response> atOnce(IntFunction<Response> call) throws Exception {
@@ -81,6 +96,11 @@ class AccountabilityConcurrencyTest {
         }
     }
 
+    static Map<Integer, Long> summary(List<Response> responses) {
+        return responses.stream().collect(java.util.stream.Collectors.groupingBy(Response::statusCode, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+    }
+
     static List<Map<String, Object>> history(String decisionId) {
         return as("auditor").get("/api/v1/decisions/" + decisionId).then().statusCode(200).extract().jsonPath()
                 .getList("officerDecisions");
@@ -93,6 +113,7 @@ class AccountabilityConcurrencyTest {
                 .body(Map.of("taken", n % 2 == 0 ? "BAIL" : "RESIDENTIAL_SURVEILLANCE", "officer", "P-" + n, "reason", "理由 " + n))
                 .put(AccountabilityTest.OFFICER_DECISION.formatted(id)));
         assertEveryStatusIn(responses, Set.of(201, 409));
+        LOG.infof("16 concurrent corrections: %s", summary(responses));
         List<Map<String, Object>> history = history(id);
         assertThat(history).hasSize((int) responses.stream().filter(r -> r.statusCode() == 201).count());
         assertLinear(history);
@@ -120,6 +141,7 @@ class AccountabilityConcurrencyTest {
                 .body(Map.of("outcome", n % 2 == 0 ? "UPHELD" : "DISMISSED", "reason", "理由 " + n))
                 .post("/api/v1/objections/" + objection + "/outcome"));
         assertEveryStatusIn(responses, Set.of(201, 409));
+        LOG.infof("16 concurrent outcomes: %s", summary(responses));
         assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
         assertThat(responses.stream().filter(r -> r.statusCode() == 409)).hasSize(THREADS - 1);
         as("auditor").get("/api/v1/decisions/" + decision).then().statusCode(200)
@@ -139,5 +161,27 @@ class AccountabilityConcurrencyTest {
         as("officer").body(Map.of("taken", "MERITORIOUS_SERVICE", "officer", "P-1", "reason", "随便"))
                 .put(AccountabilityTest.OFFICER_DECISION.formatted(id)).then().statusCode(400).body("errors[0].field", equalTo("taken"));
         assertThat(history(id)).isEmpty();
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondOriginalAndASecondCorrectionOfOneEntry() {
+        String id = AccountabilityTest.decide("RACE-OD-DB");
+        as("officer").body(Map.of("taken", "ARREST", "officer", "P-1")).put(AccountabilityTest.OFFICER_DECISION.formatted(id))
+                .then().statusCode(201);
+        as("officer").body(Map.of("taken", "BAIL", "officer", "P-1", "reason", "更正")).put(AccountabilityTest.OFFICER_DECISION.formatted(id))
+                .then().statusCode(201);
+        Insider insider = new Insider(dataSource, dbKind);
+        List<Map<String, Object>> rows = insider.rows("select * from officer_decision where decision_id = ? order by revision", id);
+        long top = ((Number) insider.rows("select max(chain_seq) as m from officer_decision").get(0).get("m")).longValue();
+        for (Map<String, Object> original : List.of(rows.get(0), rows.get(1))) {
+            // A fork: the same revision (a second original, or a second correction of the original) under a new id.
+            Map<String, Object> fork = new java.util.LinkedHashMap<>(original);
+            fork.put("id", java.util.UUID.randomUUID().toString());
+            fork.put("chain_seq", top + 100);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> insider.plain(c -> Insider.insert(c, "officer_decision", List.of(fork))))
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("23505"));
+        }
+        assertThat(history(id)).hasSize(2);
     }
 }
