@@ -160,7 +160,12 @@ public class ChainVerifier {
             List<? extends ChainedRecord> at = source.page(chain, anchor.seq(), 1);
             if (anchor.seq() > 0) {
                 if (at.isEmpty() || at.get(0).chainSeq() != anchor.seq()) {
-                    return missingTail(chain, table, source.lastSeq(chain), anchor.seq(), newest.getValue().by());
+                    long last = source.lastSeq(chain);
+                    if (last < anchor.seq()) {
+                        return missingTail(chain, table, last, anchor.seq(), newest.getValue().by());
+                    }
+                    return new BrokenRecord(chain, table, null, null, anchor.seq(), null, "检查点 " + newest.getValue().by().id()
+                            + " 所签署的第 " + anchor.seq() + " 条记录缺失 (the record the checkpoint signed was removed)");
                 }
                 ChainedRecord record = at.get(0);
                 run.checked++;

@@ -197,6 +197,28 @@ class AuditTamperTest {
     }
 
     @Test
+    void aRecordDeletedFromTheMiddleOfAChainIsNamed() {
+        List<String> ids = threeInOneChain("TAMPER-DELETE-MIDDLE");
+        checkpoint(); // signs the third record
+        String after = AuditTrailTest.decide("TAMPER-DELETE-MIDDLE");
+        Map<String, Object> signed = record(ids.get(2));
+        String chain = chainOf(signed);
+        try {
+            insider().unguarded(List.of("decision_record"), c -> Insider.execute(c, "delete from decision_record where id = ?", ids.get(2)));
+            Map<String, Object> fast = brokenChain(verify(false), chain);
+            assertThat(((Number) fast.get("expectedSeq")).longValue()).isEqualTo(seq(signed));
+            assertThat((String) fast.get("problem")).contains("the record the checkpoint signed was removed");
+            Map<String, Object> full = brokenChain(verify(true), chain);
+            assertThat(full.get("recordId")).isEqualTo(after);
+            assertThat(((Number) full.get("expectedSeq")).longValue()).isEqualTo(seq(signed));
+            assertThat((String) full.get("problem")).contains("record missing before this one");
+        } finally {
+            insider().unguarded(List.of("decision_record"), c -> Insider.insert(c, "decision_record", List.of(signed)));
+        }
+        assertIntact();
+    }
+
+    @Test
     void aTruncatedTailWithItsHeadRewoundIsCaughtByTheSignedCheckpoint() {
         List<String> ids = threeInOneChain("TAMPER-TRUNCATE-TAIL");
         checkpoint();
