@@ -1,35 +1,78 @@
 package com.lexrule.audit;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Verifies the tamper-evident audit trail. */
+/** Verifies the tamper-evident audit trail and hands out its signed checkpoints. */
 @Path("/api/v1/audit")
 @Tag(name = "audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
     private final ChainVerifier verifier;
+    private final Checkpoints checkpoints;
+    private final AuditKeys keys;
 
-    public AuditResource(ChainVerifier verifier) {
+    public AuditResource(ChainVerifier verifier, Checkpoints checkpoints, AuditKeys keys) {
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
+        this.keys = keys;
     }
 
     @GET
     @Path("/verification")
     @RolesAllowed({"auditor", "admin"})
-    @Operation(summary = "Re-compute the hash chains of the decision records",
-            description = "Reads every record from the first of each chain, re-computes its hash and its link to the "
-                    + "previous one, and names the first record that does not hold (altered, removed, re-ordered).")
-    @APIResponse(responseCode = "200", description = "intact=true, or the first broken record")
-    public ChainVerifier.Verification verify() {
-        return verifier.verify();
+    @Operation(summary = "Verify the keyed hash chains of the audit trail",
+            description = "Decisions, officers' decisions, objections and objection outcomes. Starts at the newest "
+                    + "signed checkpoint of each chain, or with full=true from the first record, comparing every record "
+                    + "with every checkpoint. Names the first record of each chain that does not hold (content altered, "
+                    + "hash recomputed, removed, re-ordered) or the tail that is missing (which chain, which sequence number).")
+    @APIResponse(responseCode = "200", description = "intact=true, or the broken records and tails")
+    public ChainVerifier.Verification verify(
+            @Parameter(description = "re-verify every record from the first, not from the newest checkpoint")
+            @QueryParam("full") @DefaultValue("false") boolean full) {
+        return verifier.verify(full);
+    }
+
+    /** The signed checkpoints and the key that verifies them, for verification away from the service. */
+    public record CheckpointDownload(String algorithm, String publicKeyPem, String publicKeySha256, String signedBytes,
+                                     List<Checkpoint> checkpoints) {
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @RolesAllowed("auditor")
+    @Operation(summary = "Download the signed checkpoints of every chain head, with the Ed25519 public key",
+            description = "Each checkpoint's body is plain text; its signature (base64) covers the body's UTF-8 bytes "
+                    + "exactly, and verifies with the public key given (openssl pkeyutl -verify -rawin). Compare the key's "
+                    + "SHA-256 with the one you were given out of band.")
+    @APIResponse(responseCode = "200", description = "Every checkpoint stored, newest first")
+    public CheckpointDownload checkpoints() {
+        return new CheckpointDownload(AuditKeys.SIGNATURE, keys.publicKeyPem(), keys.publicKeySha256(),
+                "UTF-8 bytes of body", checkpoints.stored(0));
+    }
+
+    @POST
+    @Path("/checkpoints")
+    @RolesAllowed({"auditor", "admin"})
+    @Operation(summary = "Write a signed checkpoint of every chain head now",
+            description = "Checkpoints are also written every lexrule.audit.checkpoint-interval.")
+    @APIResponse(responseCode = "201", description = "The checkpoint written")
+    public Response checkpointNow() {
+        return Response.status(201).entity(checkpoints.write()).build();
     }
 }

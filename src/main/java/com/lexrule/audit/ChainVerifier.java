@@ -3,76 +3,276 @@ package com.lexrule.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Re-computes every hash chain from its first record and names the first record that does not hold: changed
- * content, a removed or re-ordered record, or a chain cut short behind its head.
+ * Checks every chain: each record's content against its hash, its link to the previous record, its HMAC (which
+ * only the key holder can compute), the head row, and the heads that signed checkpoints fixed. By default it starts
+ * at the newest checkpoint of each chain (the records it covers were fixed by a signature); {@code full} re-reads
+ * every record from the first and compares it with every checkpoint. It names the first record of each chain that
+ * does not hold, or the tail that is missing.
  */
 @ApplicationScoped
 public class ChainVerifier {
 
     private static final int PAGE = 2_000;
+    /** The fast path reads the newest checkpoints only; heads only advance, so the newest fix the most. */
+    private static final int RECENT_CHECKPOINTS = 10;
 
-    /** A record that breaks its chain, and how. */
+    /** A record, a checkpoint or a tail that breaks its chain, and how. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BrokenRecord(String decisionId, int chain, long seq, Instant createdAt, String problem) {
+    public record BrokenRecord(String chain, String table, String recordId, Long seq, Long expectedSeq, Instant recordedAt,
+                               String problem) {
+    }
+
+    /** The checkpoint a fast verification started from. */
+    public record CheckpointRef(String id, Instant createdAt) {
     }
 
     /** The outcome of a verification run. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(boolean intact, long recordsChecked, int chainsChecked, BrokenRecord firstBroken,
-                               List<BrokenRecord> brokenChains, Instant verifiedAt) {
+    public record Verification(boolean intact, String mode, CheckpointRef fromCheckpoint, long recordsChecked,
+                               int chainsChecked, long unkeyedRecords, BrokenRecord firstBroken,
+                               List<BrokenRecord> brokenChains, List<String> notes, Instant verifiedAt) {
+    }
+
+    private final Instance<ChainSource> sources;
+    private final Checkpoints checkpoints;
+    private final AuditKeys keys;
+    private final EntityManager em;
+
+    public ChainVerifier(Instance<ChainSource> sources, Checkpoints checkpoints, AuditKeys keys, EntityManager em) {
+        this.sources = sources;
+        this.checkpoints = checkpoints;
+        this.keys = keys;
+        this.em = em;
+    }
+
+    /** What the signed checkpoints fixed of one chain: the head at each signed sequence number. */
+    private record Signed(Checkpoint.Head head, Checkpoint by) {
+    }
+
+    private final class Run {
+        final boolean full;
+        final List<BrokenRecord> broken = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        final Map<String, TreeMap<Long, Signed>> signed = new HashMap<>();
+        long checked;
+        long unkeyed;
+
+        Run(boolean full) {
+            this.full = full;
+        }
     }
 
     @Transactional
-    public Verification verify() {
-        long checked = 0;
-        List<BrokenRecord> broken = new ArrayList<>();
-        List<AuditChainHead> heads = AuditChainHead.<AuditChainHead>listAll();
-        heads.sort(Comparator.comparingInt(h -> h.chainPartition));
-        for (AuditChainHead head : heads) {
-            String previous = RecordHash.GENESIS;
-            long expectedSeq = 1;
-            BrokenRecord firstInChain = null;
-            int page = 0;
-            List<DecisionRecord> records;
-            do {
-                records = DecisionRecord.<DecisionRecord>find("chainPartition = ?1 order by chainSeq", head.chainPartition)
-                        .page(page++, PAGE).list();
-                for (DecisionRecord record : records) {
-                    checked++;
-                    if (firstInChain != null) continue;
-                    if (record.chainSeq != expectedSeq) {
-                        firstInChain = broken(record, "序号不连续，缺少第 " + expectedSeq + " 条记录 (record missing before this one)");
-                    } else if (!previous.equals(record.prevHash)) {
-                        firstInChain = broken(record, "前一条记录的哈希不符 (previous record removed or altered)");
-                    } else if (!RecordHash.of(record).equals(record.recordHash)) {
-                        firstInChain = broken(record, "记录内容与其哈希不符，记录已被改动 (content altered)");
-                    }
-                    previous = record.recordHash;
-                    expectedSeq++;
-                }
-                DecisionRecord.getEntityManager().clear();
-            } while (records.size() == PAGE);
-            if (firstInChain == null && (head.lastSeq != expectedSeq - 1 || !head.lastHash.equals(previous))) {
-                firstInChain = new BrokenRecord(null, head.chainPartition, head.lastSeq, null,
-                        "链尾记录缺失：链头指向第 " + head.lastSeq + " 条，实有 " + (expectedSeq - 1) + " 条 (records removed at the end of the chain)");
-            }
-            if (firstInChain != null) broken.add(firstInChain);
+    public Verification verify(boolean full) {
+        Run run = new Run(full);
+        Checkpoint newest = readCheckpoints(run);
+        Map<String, AuditChainHead> heads = new LinkedHashMap<>();
+        for (AuditChainHead head : AuditChainHead.<AuditChainHead>listAll()) {
+            heads.put(head.name, head);
         }
-        BrokenRecord first = broken.stream()
-                .min(Comparator.comparing(BrokenRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
+        TreeSet<String> chains = new TreeSet<>(heads.keySet());
+        chains.addAll(run.signed.keySet());
+        for (String chain : chains) {
+            ChainSource source = sources.stream().filter(s -> s.holds(chain)).findFirst().orElse(null);
+            if (source == null) {
+                run.broken.add(new BrokenRecord(chain, null, null, null, null, null, "没有存放此链记录的表 (no table holds this chain)"));
+                continue;
+            }
+            BrokenRecord problem = verifyChain(run, chain, source, heads.get(chain), run.signed.getOrDefault(chain, new TreeMap<>()));
+            if (problem != null) run.broken.add(problem);
+        }
+        BrokenRecord first = run.broken.stream()
+                .min(Comparator.comparing(BrokenRecord::recordedAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .orElse(null);
-        return new Verification(broken.isEmpty(), checked, heads.size(), first, broken, Instant.now());
+        return new Verification(run.broken.isEmpty(), full ? "full" : "from-checkpoint",
+                newest == null ? null : new CheckpointRef(newest.id(), newest.createdAt()), run.checked, chains.size(),
+                run.unkeyed, first, run.broken, run.notes, Instant.now());
     }
 
-    private static BrokenRecord broken(DecisionRecord record, String problem) {
-        return new BrokenRecord(record.id, record.chainPartition, record.chainSeq, record.createdAt, problem);
+    /** Reads the checkpoints of the database and of the export directory; returns the newest that verifies. */
+    private Checkpoint readCheckpoints(Run run) {
+        int limit = run.full ? 0 : RECENT_CHECKPOINTS;
+        Map<String, Checkpoint> trusted = new LinkedHashMap<>();
+        for (Checkpoint stored : checkpoints.stored(limit)) {
+            if (checkpoints.signedByUs(stored)) {
+                trusted.put(stored.id(), stored);
+            } else {
+                run.broken.add(new BrokenRecord(null, "audit_checkpoint", stored.id(), null, null, stored.createdAt(),
+                        "检查点签名无效，检查点被伪造或改动 (checkpoint signature does not verify: forged or altered)"));
+            }
+        }
+        for (Checkpoints.Exported file : checkpoints.exported(limit)) {
+            Checkpoint exported = file.checkpoint();
+            if (exported == null || !checkpoints.signedByUs(exported)) {
+                run.broken.add(new BrokenRecord(null, checkpoints.directory().toString(), file.file(), null, null, null,
+                        "导出的检查点无法读取或签名无效 (exported checkpoint unreadable or its signature does not verify)"));
+                continue;
+            }
+            if (!trusted.containsKey(exported.id()) && AuditCheckpoint.findById(exported.id()) == null) {
+                run.notes.add("checkpoint " + exported.id() + " (" + file.file() + ") is exported but not in the database; "
+                        + "its signed heads are used all the same");
+            }
+            trusted.putIfAbsent(exported.id(), exported);
+        }
+        Checkpoint newest = null;
+        for (Checkpoint checkpoint : trusted.values()) {
+            if (newest == null || checkpoint.createdAt().isAfter(newest.createdAt())) newest = checkpoint;
+            for (Checkpoint.Head head : checkpoint.heads().values()) {
+                TreeMap<Long, Signed> byseq = run.signed.computeIfAbsent(head.chain(), c -> new TreeMap<>());
+                Signed earlier = byseq.putIfAbsent(head.seq(), new Signed(head, checkpoint));
+                if (earlier != null && !earlier.head().equals(head)) {
+                    run.broken.add(new BrokenRecord(head.chain(), null, null, head.seq(), null, null,
+                            "两个检查点对同一序号签署了不同的记录 (checkpoints " + earlier.by().id() + " and " + checkpoint.id()
+                                    + " sign different records at this sequence number: the chain was rewritten between them)"));
+                }
+            }
+        }
+        return newest;
+    }
+
+    private BrokenRecord verifyChain(Run run, String chain, ChainSource source, AuditChainHead head, TreeMap<Long, Signed> signed) {
+        String table = source.table(chain);
+        long expected = 1;
+        String prevHash = RecordHash.GENESIS;
+        String prevMac = null;
+        boolean hashedSeen = false;
+        boolean keyedSeen = false;
+        Map.Entry<Long, Signed> newest = signed.lastEntry();
+        if (!run.full && newest != null) {
+            // Fast path: the record at the newest checkpoint must be the one it signed; everything after is checked.
+            Checkpoint.Head anchor = newest.getValue().head();
+            List<? extends ChainedRecord> at = source.page(chain, anchor.seq(), 1);
+            if (anchor.seq() > 0) {
+                if (at.isEmpty() || at.get(0).chainSeq() != anchor.seq()) {
+                    long last = source.lastSeq(chain);
+                    if (last < anchor.seq()) {
+                        return missingTail(chain, table, last, anchor.seq(), newest.getValue().by());
+                    }
+                    return new BrokenRecord(chain, table, null, null, anchor.seq(), null, "检查点 " + newest.getValue().by().id()
+                            + " 所签署的第 " + anchor.seq() + " 条记录缺失 (the record the checkpoint signed was removed)");
+                }
+                ChainedRecord record = at.get(0);
+                run.checked++;
+                boolean asSigned = record.recordHash() == null
+                        ? RecordHash.GENESIS.equals(anchor.hash()) && anchor.mac() == null // the unhashed prefix (V10)
+                        : anchor.hash().equals(record.recordHash()) && Objects.equals(anchor.mac(), record.mac())
+                                && record.computeHash().equals(record.recordHash());
+                if (!asSigned) {
+                    return broken(chain, table, record, null, "与检查点 " + newest.getValue().by().id()
+                            + " 所签署的记录不符，记录被改动或替换 (differs from what the checkpoint signed: altered or replaced)");
+                }
+                hashedSeen = record.recordHash() != null;
+            }
+            expected = anchor.seq() + 1;
+            prevHash = anchor.hash();
+            prevMac = anchor.mac();
+            keyedSeen = anchor.mac() != null;
+        }
+        // Every record the service wrote since keyed links (V10) has a hash and an HMAC, and every checkpoint was
+        // written since: a record beyond a signed head without them was stripped of them behind the service's back.
+        long keyedAfter = signed.isEmpty() ? Long.MAX_VALUE : signed.firstKey();
+        List<? extends ChainedRecord> records;
+        do {
+            records = source.page(chain, expected, PAGE);
+            for (ChainedRecord record : records) {
+                run.checked++;
+                long seq = record.chainSeq();
+                if (seq != expected) {
+                    return broken(chain, table, record, expected, "序号不连续，缺少第 " + expected + " 条记录 (record missing before this one)");
+                }
+                if ((record.recordHash() == null || record.mac() == null) && seq > keyedAfter) {
+                    return broken(chain, table, record, null, "签署的检查点之后的记录没有哈希或 HMAC "
+                            + "(record after a signed checkpoint has no hash or HMAC: stripped behind the service's back)");
+                }
+                if (record.recordHash() == null) {
+                    // Recorded before keyed chains (V10): an unhashed prefix is all it may be.
+                    if (hashedSeen) {
+                        return broken(chain, table, record, null, "记录没有哈希 (record has no hash: written behind the service's back)");
+                    }
+                    run.unkeyed++;
+                    expected++;
+                    continue;
+                }
+                hashedSeen = true;
+                if (!prevHash.equals(record.prevHash())) {
+                    return broken(chain, table, record, null, "前一条记录的哈希不符 (previous record removed or altered)");
+                }
+                if (!record.computeHash().equals(record.recordHash())) {
+                    return broken(chain, table, record, null, "记录内容与其哈希不符，记录已被改动 (content altered)");
+                }
+                if (record.mac() == null) {
+                    if (keyedSeen) {
+                        return broken(chain, table, record, null, "记录没有 HMAC (record has no HMAC: written behind the service's back)");
+                    }
+                    run.unkeyed++;
+                } else {
+                    keyedSeen = true;
+                    if (!AuditChains.macOf(keys, chain, seq, prevMac, record.recordHash()).equals(record.mac())) {
+                        return broken(chain, table, record, null, "HMAC 不符：记录的哈希被重新计算，或并非由持有密钥的服务写入 "
+                                + "(HMAC does not verify: content altered and its hash recomputed, or written without the key)");
+                    }
+                    prevMac = record.mac();
+                }
+                Signed fixed = run.full ? signed.get(seq) : null;
+                if (fixed != null && (!fixed.head().hash().equals(record.recordHash()) || !Objects.equals(fixed.head().mac(), record.mac()))) {
+                    return broken(chain, table, record, null, "与检查点 " + fixed.by().id()
+                            + " 所签署的记录不符 (differs from what the checkpoint signed: altered or replaced)");
+                }
+                prevHash = record.recordHash();
+                expected++;
+            }
+            em.clear();
+        } while (records.size() == PAGE);
+        long last = expected - 1;
+        if (newest != null && newest.getKey() > last) {
+            return missingTail(chain, table, last, newest.getKey(), newest.getValue().by());
+        }
+        if (head == null) {
+            return new BrokenRecord(chain, "audit_chain", null, null, last + 1, null, "链头记录缺失 (the chain's head row was removed)");
+        }
+        if (newest != null && head.lastSeq < newest.getKey()) {
+            return new BrokenRecord(chain, "audit_chain", null, head.lastSeq, newest.getKey(), null,
+                    "链头被回拨：检查点 " + newest.getValue().by().id() + " 签署至第 " + newest.getKey() + " 条，链头只指向第 "
+                            + head.lastSeq + " 条 (head rewound behind a signed checkpoint)");
+        }
+        if (head.lastSeq > last) {
+            return new BrokenRecord(chain, table, null, null, last + 1, null, "链尾记录缺失：链头指向第 " + head.lastSeq + " 条，实有 "
+                    + last + " 条，缺少第 " + (last + 1) + " 条起的记录 (records removed at the end of the chain)");
+        }
+        if (head.lastSeq < last) {
+            return new BrokenRecord(chain, "audit_chain", null, head.lastSeq, last, null, "链头落后于最后一条记录：链头指向第 "
+                    + head.lastSeq + " 条，实有 " + last + " 条 (head rewound, or records added behind the service's back)");
+        }
+        if (!head.lastHash.equals(prevHash) || !Objects.equals(head.lastMac, prevMac)) {
+            return new BrokenRecord(chain, "audit_chain", null, head.lastSeq, null, null,
+                    "链头与最后一条记录不符 (head does not match the chain's last record)");
+        }
+        return null;
+    }
+
+    private static BrokenRecord missingTail(String chain, String table, long last, long signedSeq, Checkpoint by) {
+        return new BrokenRecord(chain, table, null, null, last + 1, null, "链尾记录缺失：检查点 " + by.id() + "（" + by.createdAt()
+                + "）签署至第 " + signedSeq + " 条，链只剩 " + last + " 条，缺少第 " + (last + 1) + " 至 " + signedSeq
+                + " 条 (records removed at the end of the chain, after they were checkpointed)");
+    }
+
+    private static BrokenRecord broken(String chain, String table, ChainedRecord record, Long expectedSeq, String problem) {
+        return new BrokenRecord(chain, table, record.recordId(), record.chainSeq(), expectedSeq, record.recordedAt(), problem);
     }
 }

@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "decision_record")
-public class DecisionRecord extends PanacheEntityBase {
+public class DecisionRecord extends PanacheEntityBase implements ChainedRecord {
     @Id
     public String id;
     public String family;
@@ -53,4 +53,27 @@ public class DecisionRecord extends PanacheEntityBase {
     public String prevHash;
     @Column(name = "record_hash")
     public String recordHash;
+    /** HMAC of the link (null on records written before keyed links, V10). */
+    public String mac;
+
+    @Override public String chain() { return AuditChains.decisionChain(chainPartition); }
+    @Override public String recordId() { return id; }
+    @Override public Instant recordedAt() { return createdAt; }
+    @Override public long chainSeq() { return chainSeq; }
+    @Override public String prevHash() { return prevHash; }
+    @Override public String recordHash() { return recordHash; }
+    @Override public String mac() { return mac; }
+    @Override public String computeHash() { return RecordHash.of(this); }
+
+    @Override
+    public void position(long seq, String prevHash) {
+        this.chainSeq = seq;
+        this.prevHash = prevHash;
+    }
+
+    @Override
+    public void seal(String recordHash, String mac) {
+        this.recordHash = recordHash;
+        this.mac = mac;
+    }
 }

@@ -1,5 +1,6 @@
 package com.lexrule.review;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -7,18 +8,45 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ValidationException;
 
+import com.lexrule.audit.AuditChainHead;
+import com.lexrule.audit.AuditChains;
 import com.lexrule.audit.DecisionRecord;
+import com.lexrule.policy.CodeCheck;
+import com.lexrule.policy.CompiledPolicy;
+import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.problem.ConflictProblem;
 import com.lexrule.problem.NotFoundProblem;
 
 /**
- * Officers' final decisions and objections, both kept as an append-only history of each assessment.
+ * Officers' final decisions and objections, both kept as an append-only history of each assessment, each in a
+ * keyed chain of its own. Every write first locks its chain's head: writes of one kind are a line, and what is read
+ * after the lock (the latest entry, an earlier outcome) is the committed state, so a decision's history cannot fork.
+ * The database's unique keys stand behind the lock; a write that loses anyway is a 409, never a fork or a 500.
  */
 @ApplicationScoped
 public class AccountabilityService {
+
+    /** The catalog sheet, in each family's catalog workbook, of the codes an officer's final decision may take. */
+    static final String OUTCOMES_CATALOG = "outcomes";
+    /** Unique violation, the same SQLSTATE on PostgreSQL and H2. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final AuditChains chains;
+    private final PolicyRegistry policies;
+    private final EntityManager em;
+
+    public AccountabilityService(AuditChains chains, PolicyRegistry policies, EntityManager em) {
+        this.chains = chains;
+        this.policies = policies;
+        this.em = em;
+    }
 
     /** The result of recording an officer's decision: the entry, and whether it is new. */
     public record Recorded(OfficerDecision entry, boolean created) {
@@ -27,12 +55,14 @@ public class AccountabilityService {
     @Transactional
     public Recorded recordOfficerDecision(String decisionId, OfficerDecisionRequest request, String recordedBy) {
         DecisionRecord decision = decision(decisionId);
+        checkTaken(decision, request.taken());
         boolean agrees = request.taken().equals(decision.recommendation);
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         if (!agrees && reason == null) {
             throw new ValidationException("reason: 偏离系统建议（" + decision.recommendation
                     + "）时须说明理由 (a reason is required when the decision departs from the recommendation)");
         }
+        AuditChainHead head = lock(AuditChains.OFFICER_DECISIONS);
         OfficerDecision latest = latestOfficerDecision(decisionId);
         if (latest != null && latest.taken.equals(request.taken()) && latest.officer.equals(request.officer())
                 && Objects.equals(latest.reason, reason)) {
@@ -46,15 +76,19 @@ public class AccountabilityService {
         entry.officer = request.officer();
         entry.reason = reason;
         entry.correctsId = latest == null ? null : latest.id;
+        entry.revision = latest == null ? 1 : latest.revision + 1;
         entry.recordedBy = recordedBy;
         entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entry.persist();
+        chains.append(head, entry);
+        persist(entry, "决定 " + decisionId + " 的最终决定已被同时更改，请读取最新记录后重试 "
+                + "(the officer decision was changed concurrently; read the latest entry and retry)");
         return new Recorded(entry, true);
     }
 
     @Transactional
     public Objection recordObjection(String decisionId, ObjectionRequest request, String recordedBy) {
         decision(decisionId);
+        AuditChainHead head = lock(AuditChains.OBJECTIONS);
         Objection objection = new Objection();
         objection.id = UUID.randomUUID().toString();
         objection.decisionId = decisionId;
@@ -63,7 +97,8 @@ public class AccountabilityService {
         objection.grounds = request.grounds();
         objection.recordedBy = recordedBy;
         objection.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        objection.persist();
+        chains.append(head, objection);
+        persist(objection, "异议未能记录，请重试 (the objection was not recorded; retry)");
         return objection;
     }
 
@@ -73,15 +108,17 @@ public class AccountabilityService {
         if (objection == null) {
             throw new NotFoundProblem("异议 " + objectionId + " 不存在 (no such objection)");
         }
-        if (ObjectionOutcome.count("objectionId", objectionId) > 0) {
-            throw new ConflictProblem("异议 " + objectionId + " 已有处理结果，不得更改 (the objection was already decided)");
-        }
         if (request.reassessmentId() != null) {
             DecisionRecord reassessment = DecisionRecord.findById(request.reassessmentId());
             if (reassessment == null || !objectionId.equals(reassessment.objectionId)) {
                 throw new ValidationException("reassessmentId: 须为针对本异议作出的重新评估 (must be an assessment made with "
                         + "objectionId=" + objectionId + ")");
             }
+        }
+        AuditChainHead head = lock(AuditChains.OBJECTION_OUTCOMES);
+        String alreadyDecided = "异议 " + objectionId + " 已有处理结果，不得更改 (the objection was already decided)";
+        if (ObjectionOutcome.count("objectionId", objectionId) > 0) {
+            throw new ConflictProblem(alreadyDecided);
         }
         ObjectionOutcome outcome = new ObjectionOutcome();
         outcome.id = UUID.randomUUID().toString();
@@ -91,12 +128,13 @@ public class AccountabilityService {
         outcome.reassessmentId = request.reassessmentId();
         outcome.decidedBy = decidedBy;
         outcome.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        outcome.persist();
+        chains.append(head, outcome);
+        persist(outcome, alreadyDecided);
         return outcome;
     }
 
     public List<OfficerDecision> officerDecisions(String decisionId) {
-        return OfficerDecision.list("decisionId = ?1 order by recordedAt", decisionId);
+        return OfficerDecision.list("decisionId = ?1 order by revision", decisionId);
     }
 
     public List<Objection> objections(String decisionId) {
@@ -107,8 +145,48 @@ public class AccountabilityService {
         return ObjectionOutcome.find("objectionId", objectionId).firstResult();
     }
 
-    private static OfficerDecision latestOfficerDecision(String decisionId) {
-        return OfficerDecision.<OfficerDecision>find("decisionId = ?1 order by recordedAt desc", decisionId).firstResult();
+    /**
+     * The code taken must be one the family's catalog lists among its outcomes: that of the policy version that
+     * decided, or, for a version published before the catalogs listed outcomes, the version in force.
+     */
+    private void checkTaken(DecisionRecord decision, String taken) {
+        CompiledPolicy deciding = policies.resolve(decision.family, decision.policyVersion);
+        CompiledPolicy listing = deciding.catalog().has(OUTCOMES_CATALOG) ? deciding : policies.current(decision.family);
+        new CodeCheck(listing.catalog()).code("taken", OUTCOMES_CATALOG, taken).orThrow(listing.version());
+    }
+
+    private AuditChainHead lock(String chain) {
+        try {
+            return chains.lock(chain);
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw new ConflictProblem("记录繁忙，请重试 (another write to the " + chain + " chain held it too long; retry)");
+        }
+    }
+
+    /** Writes now, so that a unique key the lock did not cover answers 409 here instead of a failed commit. */
+    private void persist(Object entity, String conflict) {
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConflictProblem(conflict);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private OfficerDecision latestOfficerDecision(String decisionId) {
+        return OfficerDecision.<OfficerDecision>find("decisionId = ?1 order by revision desc", decisionId).firstResult();
     }
 
     private static DecisionRecord decision(String decisionId) {

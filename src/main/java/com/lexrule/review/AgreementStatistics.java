@@ -68,7 +68,7 @@ public class AgreementStatistics {
                         select d.policyVersion, d.crimeType, d.color, o.agrees, o.reason
                         from OfficerDecision o, DecisionRecord d
                         where o.decisionId = d.id and d.family = :f and d.createdAt >= :a and d.createdAt < :b
-                          and o.recordedAt = (select max(o2.recordedAt) from OfficerDecision o2 where o2.decisionId = o.decisionId)
+                          and o.revision = (select max(o2.revision) from OfficerDecision o2 where o2.decisionId = o.decisionId)
                         """, Object[].class)
                 .setParameter("f", family).setParameter("a", lower).setParameter("b", upper).getResultStream()
                 .map(r -> new Row((Integer) r[0], (String) r[1], (String) r[2], (Boolean) r[3], (String) r[4])).toList();

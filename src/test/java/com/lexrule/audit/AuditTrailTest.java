@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import javax.sql.DataSource;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.lexrule.arrest.ArrestRulesTest;
+import com.lexrule.support.Insider;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +39,9 @@ class AuditTrailTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -65,10 +70,10 @@ class AuditTrailTest {
         String original = QuarkusTransaction.requiringNew().call(() -> ((DecisionRecord) DecisionRecord.findById(victim)).responseJson);
         try {
             rawUpdate(victim, original.replace("\"YELLOW\"", "\"GREEN\""));
-            JsonPath verification = as("auditor").get("/api/v1/audit/verification").then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath verification = as("auditor").queryParam("full", true).get("/api/v1/audit/verification").then()
+                    .statusCode(200).extract().jsonPath();
             assertThat(verification.getBoolean("intact")).isFalse();
-            assertThat(verification.getString("firstBroken.decisionId")).isEqualTo(victim);
+            assertThat(verification.getString("firstBroken.recordId")).isEqualTo(victim);
             assertThat(verification.getString("firstBroken.problem")).contains("content altered");
         } finally {
             rawUpdate(victim, original);
@@ -77,8 +82,7 @@ class AuditTrailTest {
     }
 
     @Test
-    void postgresqlItselfRefusesToUpdateOrDeleteADecisionRecord() {
-        Assumptions.assumeTrue("postgresql".equals(dbKind), "append-only triggers exist on PostgreSQL");
+    void theDatabaseItselfRefusesToUpdateOrDeleteADecisionRecord() {
         String id = decide("APPEND-ONLY-1");
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em
                 .createNativeQuery("update decision_record set outcome = 'X' where id = :id").setParameter("id", id).executeUpdate()))
@@ -111,8 +115,19 @@ class AuditTrailTest {
         assertThat(answered).isEqualTo(1600);
         long after = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count());
         assertThat(after - before).isEqualTo(1600);
-        as("auditor").get("/api/v1/audit/verification").then().statusCode(200)
-                .body("intact", equalTo(true)).body("recordsChecked", equalTo((int) after));
+        long started = System.nanoTime();
+        JsonPath verification = as("auditor").queryParam("full", true).get("/api/v1/audit/verification").then().statusCode(200)
+                .extract().jsonPath();
+        long fullMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(verification.getBoolean("intact")).as(verification.prettify()).isTrue();
+        assertThat(verification.getLong("recordsChecked")).isGreaterThanOrEqualTo(after);
+        as("auditor").post("/api/v1/audit/checkpoints").then().statusCode(201);
+        as("auditor").get("/api/v1/audit/verification").then().statusCode(200); // once cold (signature code)
+        started = System.nanoTime();
+        JsonPath fast = as("auditor").get("/api/v1/audit/verification").then().statusCode(200).extract().jsonPath();
+        assertThat(fast.getBoolean("intact")).as(fast.prettify()).isTrue();
+        org.jboss.logging.Logger.getLogger(AuditTrailTest.class).infof("verification: full %d records in %d ms; from the checkpoint %d records in %d ms",
+                verification.getLong("recordsChecked"), fullMillis, fast.getLong("recordsChecked"), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
@@ -121,12 +136,7 @@ class AuditTrailTest {
     }
 
     private void rawUpdate(String id, String responseJson) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            boolean pg = "postgresql".equals(dbKind);
-            if (pg) em.createNativeQuery("alter table decision_record disable trigger decision_record_append_only").executeUpdate();
-            em.createNativeQuery("update decision_record set response_json = :json where id = :id")
-                    .setParameter("json", responseJson).setParameter("id", id).executeUpdate();
-            if (pg) em.createNativeQuery("alter table decision_record enable trigger decision_record_append_only").executeUpdate();
-        });
+        new Insider(dataSource, dbKind).unguarded(List.of("decision_record"), c ->
+                Insider.execute(c, "update decision_record set response_json = ? where id = ?", responseJson, id));
     }
 }
