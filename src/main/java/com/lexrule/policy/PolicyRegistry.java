@@ -21,6 +21,8 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import com.lexrule.problem.DatabaseUnavailable;
+
 /**
  * Knows every published policy version and keeps the compiled ones. A version is compiled once and cached; a call
  * takes either the version it pins or the one in force on its date. The baseline on disk is published as a new
@@ -111,7 +113,13 @@ public class PolicyRegistry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!ready) return;
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causes(e)) throw e;
+            // the versions already compiled keep serving; the next poll tries again
+            DatabaseUnavailable.warn("policy poll", e);
+        }
     }
 
     /**
