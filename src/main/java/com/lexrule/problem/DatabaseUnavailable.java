@@ -20,6 +20,9 @@ public final class DatabaseUnavailable {
     public static final int RETRY_AFTER_SECONDS = 30;
     private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
     private static final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    /** How long after the last failure seen the outage is taken to last (for the log filter). */
+    private static final long OUTAGE_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final AtomicLong lastSeen = new AtomicLong(System.nanoTime() - OUTAGE_NANOS);
 
     private DatabaseUnavailable() {
     }
@@ -27,6 +30,14 @@ public final class DatabaseUnavailable {
     /** True when the failure, or one of its causes, is a connection to the database that could not be made or broke. */
     public static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // the pool could not begin work on its connection: the resource manager failed or is unavailable
+            if (t instanceof javax.transaction.xa.XAException xa && (xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL
+                    || xa.errorCode == javax.transaction.xa.XAException.XAER_RMERR)) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().startsWith("Unable to acquire JDBC Connection")) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
@@ -48,8 +59,19 @@ public final class DatabaseUnavailable {
         return message != null && message.contains("Acquisition timeout"); // Agroal: no connection could be obtained
     }
 
+    /** A failure to reach the database was seen now. */
+    public static void seen() {
+        lastSeen.set(System.nanoTime());
+    }
+
+    /** Whether a failure to reach the database was seen within the last seconds. */
+    public static boolean recentlySeen() {
+        return System.nanoTime() - lastSeen.get() < OUTAGE_NANOS;
+    }
+
     /** One warning a minute at most, without a stack trace: the cause's message says what is wrong. */
     public static void warn(String where, Throwable failure) {
+        seen();
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {

@@ -46,6 +46,12 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private final DatabaseProbe database;
+
+    public ProblemMapper(DatabaseProbe database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
@@ -248,7 +254,7 @@ public class ProblemMapper {
         if (inner.isPresent()) {
             return refused(inner.get(), uri);
         }
-        if (DatabaseUnavailable.causes(e)) {
+        if (DatabaseUnavailable.causes(e) || !database.reachable()) {
             DatabaseUnavailable.warn(uri == null ? "?" : uri.getPath(), e);
             Response base = problem(503, "service-unavailable", "数据库暂不可用 (database unavailable)",
                     "数据库暂时无法访问，未作出或记录任何决定，请稍后重试 (the database cannot be reached; nothing was decided or "
