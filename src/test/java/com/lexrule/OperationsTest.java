@@ -27,9 +27,20 @@ class OperationsTest {
                 .body("components.schemas.ArrestAssessment.properties.findings", org.hamcrest.Matchers.notNullValue());
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @Test
-    void prometheusMetricsIncludePolicyCompilationAndDecisions() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("lexrule_policy_compile_seconds"));
+    void prometheusMetricsAreServedOnTheManagementInterfaceOnly() {
+        given().get(metrics).then().statusCode(200).body(containsString("lexrule_policy_compile_seconds"));
+        given().get("/q/metrics").then().statusCode(404);
+        as("admin").get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void healthStaysOnTheMainPortForTheProbes() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/started").then().statusCode(200);
     }
 
     @Test

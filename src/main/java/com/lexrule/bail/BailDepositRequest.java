@@ -2,6 +2,7 @@ package com.lexrule.bail;
 
 import java.math.BigDecimal;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.lexrule.boundary.PlainText;
 
 import com.lexrule.arrest.SentenceBand;
 import com.lexrule.responsibility.InjuryOutcome;
@@ -28,20 +31,20 @@ import com.lexrule.responsibility.InjuryOutcome;
 @AgeAtDecisionNotBeforeTheAct
 @Schema(name = "BailDepositRequest", description = "取保候审保证方式与保证金数额评估的案件事实")
 public record BailDepositRequest(
-        @NotBlank @Size(max = 128) @Schema(description = "案件编号", example = "330702-2026-0451") String caseId,
-        @NotBlank @Size(max = 128) @Schema(description = "犯罪嫌疑人假名化编号", example = "S-7f3a9c") String subjectId,
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @NotBlank @Size(max = 128) @PlainText @Schema(description = "案件编号", example = "330702-2026-0451") String caseId,
+        @NotBlank @Size(max = 128) @PlainText @Schema(description = "犯罪嫌疑人假名化编号", example = "S-7f3a9c") String subjectId,
+        @NotBlank @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
         @Schema(description = "罪名代码（见政策代码目录 crimeTypes）", example = "THEFT") String crimeType,
         @NotNull @Schema(description = "可能判处的刑罚") SentenceBand expectedSentence,
         @NotNull @Min(12) @Max(120) @Schema(description = "行为时年龄", example = "35") Integer age,
         @Schema(description = "社会危险性等级（三色码）；与 arrestDecisionId 二者只能提供其一") DangerColor dangerColor,
-        @Size(max = 36) @Schema(description = "此前同一案件、同一犯罪嫌疑人的逮捕评估决定编号，取其三色码；与 dangerColor 二者只能提供其一")
+        @Size(max = 36) @PlainText @Schema(description = "此前同一案件、同一犯罪嫌疑人的逮捕评估决定编号，取其三色码；与 dangerColor 二者只能提供其一")
         String arrestDecisionId,
         @NotNull @Schema(description = "经济状况") EconomicStatus economicStatus,
-        @PositiveOrZero @Digits(integer = 13, fraction = 2)
+        @PositiveOrZero @DecimalMax(Money.MAX_AMOUNT) @Digits(integer = 13, fraction = 2)
         @Schema(description = "涉案金额（元），财产犯罪适用", example = "50000") BigDecimal amountInvolved,
         @Schema(description = "能够提出符合条件的保证人") Boolean guarantorAvailable,
-        @Pattern(regexp = "GUARANTOR|DEPOSIT",
+        @PlainText @Pattern(regexp = "GUARANTOR|DEPOSIT",
                 message = "保证方式只能是 GUARANTOR 或 DEPOSIT 之一：保证人保证与保证金保证不得同时使用（刑事诉讼法第六十八条）")
         @Schema(description = "申请的保证方式（只能一种）", enumeration = {"GUARANTOR", "DEPOSIT"}) String requestedGuaranteeMethod,
         @Min(12) @Max(120) @Schema(description = "决定取保候审时的年龄（未成年人保证金起点数额按此确定；缺省时取行为时年龄 age）", example = "18")

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.lexrule.boundary.PlainText;
+
 /**
  * The facts of a claimed meritorious service (DOMAIN §2). Codes of claim types, lead sources, assistance kinds and
  * evidence items are checked against the catalog of the policy that decides the case, not here. Yes/no facts
@@ -17,14 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @AssistanceKindForCapture
 @Schema(name = "MeritoriousRequest", description = "立功认定的案件事实与证据材料")
 public record MeritoriousRequest(
-        @NotBlank @Size(max = 128) @Schema(description = "案件编号", example = "330702-2026-0519") String caseId,
-        @NotBlank @Size(max = 128) @Schema(description = "犯罪嫌疑人、被告人假名化编号", example = "S-51c0de") String subjectId,
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @NotBlank @Size(max = 128) @PlainText @Schema(description = "案件编号", example = "330702-2026-0519") String caseId,
+        @NotBlank @Size(max = 128) @PlainText @Schema(description = "犯罪嫌疑人、被告人假名化编号", example = "S-51c0de") String subjectId,
+        @NotBlank @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
         @Schema(description = "立功类型代码（见政策代码目录 claimTypes）", example = "PROVIDED_LEAD") String claimType,
-        @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
         @Schema(description = "线索来源代码（见 leadSources）", example = "OWN_KNOWLEDGE") String leadSource,
         @Schema(description = "所揭发的是本人参与的共同犯罪事实（属如实供述）") Boolean concernsOwnJointCrime,
-        @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
         @Schema(description = "协助抓捕方式代码（见 assistanceKinds），协助抓捕时必填", example = "LED_CAPTURE") String assistanceKind,
         @Schema(description = "该线索司法机关已经掌握") Boolean alreadyKnownToAuthorities,
         @Schema(description = "查证情况：查证属实 · 查证不实 · 待查（未填按待查处理）") Verification verification,
@@ -32,7 +34,7 @@ public record MeritoriousRequest(
         @Schema(description = "被揭发人、被抓捕人可能判处的刑罚") OtherPersonSentence otherPersonLikelySentence,
         @Schema(description = "被揭发的案件在本省、自治区、直辖市或者全国范围内有较大影响") Boolean majorInfluence,
         @Size(max = 40) @Schema(description = "已具备的证据材料代码（见 evidenceItems）")
-        List<@NotBlank @Size(max = 64) String> evidenceItems) {
+        List<@NotBlank @Size(max = 64) @PlainText String> evidenceItems) {
 
     public MeritoriousRequest {
         evidenceItems = evidenceItems == null ? List.of() : evidenceItems;

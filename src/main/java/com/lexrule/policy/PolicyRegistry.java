@@ -29,6 +29,8 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import com.lexrule.problem.DatabaseUnavailable;
+
 /**
  * Knows every published policy version and keeps the compiled ones. A call takes either the version it pins or the
  * one in force on its date. The versions callers ask for without a pin (in force today, or effective later) are
@@ -143,7 +145,13 @@ public class PolicyRegistry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!ready) return;
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causes(e)) throw e;
+            // the versions already compiled keep serving; the next poll tries again
+            DatabaseUnavailable.warn("policy poll", e);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -19,10 +20,16 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.lexrule.boundary.InvalidParameterException;
+import com.lexrule.boundary.PlainTextValidator;
 import com.lexrule.policy.PolicyCompilationException;
 import com.lexrule.policy.UnknownCodeException;
 import com.lexrule.policy.UnknownPolicyVersionException;
@@ -39,6 +46,12 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private final DatabaseProbe database;
+
+    public ProblemMapper(DatabaseProbe database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
@@ -52,13 +65,33 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadable(JsonParseException e, UriInfo uri) {
+        return unparsable(e, uri);
+    }
+
+    /**
+     * Syntax errors, duplicate keys, and the parser's limits (number length, nesting depth, string length): the
+     * field is where the parser stood when it refused.
+     */
+    @ServerExceptionMapper
+    public Response unparsable(JsonProcessingException e, UriInfo uri) {
+        Optional<ProblemException> inner = causeOf(e, ProblemException.class);
+        if (inner.isPresent()) return refused(inner.get(), uri);
+        if (e instanceof JsonMappingException mapping) return mapping(mapping, uri);
+        String field = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "body";
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String message = e instanceof StreamConstraintsException
+                ? "超出解析限制 (exceeds a parser limit): " + e.getOriginalMessage()
+                : e.getOriginalMessage();
         return problem(400, "malformed-json", "请求体不是有效的 JSON (malformed JSON)",
-                "JSON syntax error at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                        + ": " + e.getOriginalMessage(), uri, List.of(), null);
+                "JSON error" + where + (field.equals("body") ? "" : " (" + field + ")") + ": " + message, uri,
+                List.of(new Problem.FieldError(field, message)), null);
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        Optional<ProblemException> inner = causeOf(e, ProblemException.class);
+        if (inner.isPresent()) return refused(inner.get(), uri);
         String field = pathOf(e);
         List<String> allowed = null;
         Object rejected = null;
@@ -74,11 +107,16 @@ public class ProblemMapper {
             }
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = pathOf(e);
-            message = "未知字段 (unknown field)";
+            rejected = unknown.getPropertyName();
+            message = "未知字段 " + unknown.getPropertyName() + " (unknown field)";
             allowed = unknown.getKnownPropertyIds() == null ? null
                     : unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+        } else if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+            allowed = Arrays.stream(e.getTargetType().getEnumConstants()).map(ProblemMapper::jsonName).toList();
+            message = "应为允许的取值之一，而非数字或其他类型 (must be one of the allowed values, as a string)";
         } else {
-            message = "类型错误，应为 " + (e.getTargetType() == null ? "?" : e.getTargetType().getSimpleName()) + " (wrong type)";
+            message = "类型错误，应为 " + (e.getTargetType() == null ? "?" : e.getTargetType().getSimpleName())
+                    + " (wrong type): " + e.getOriginalMessage();
         }
         return problem(400, "invalid-request", "请求字段无效 (invalid request fields)", field + ": " + message, uri,
                 List.of(new Problem.FieldError(field, message, rejected, allowed)), null);
@@ -86,9 +124,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
+        Optional<ProblemException> inner = causeOf(e, ProblemException.class);
+        if (inner.isPresent()) return refused(inner.get(), uri);
+        if (e.getCause() instanceof StreamConstraintsException || e.getCause() instanceof JsonParseException) {
+            // a parser refusal met while a field was being read: that field is named by the mapping path
+            String field = pathOf(e);
+            String message = e.getCause() instanceof StreamConstraintsException
+                    ? "超出解析限制 (exceeds a parser limit): " + ((JsonProcessingException) e.getCause()).getOriginalMessage()
+                    : ((JsonProcessingException) e.getCause()).getOriginalMessage();
+            return problem(400, "malformed-json", "请求体不是有效的 JSON (malformed JSON)", field + ": " + message, uri,
+                    List.of(new Problem.FieldError(field, message)), null);
+        }
         String field = pathOf(e);
         return problem(400, "invalid-request", "请求字段无效 (invalid request fields)", field + ": " + e.getOriginalMessage(),
                 uri, List.of(new Problem.FieldError(field, e.getOriginalMessage())), null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return problem(400, "invalid-parameter", "请求参数无效 (invalid request parameter)", e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.parameter(), e.expected(), e.value(), null)), null);
     }
 
     @ServerExceptionMapper
@@ -179,11 +234,38 @@ public class ProblemMapper {
         if (cause instanceof MismatchedInputException mismatch) {
             return mismatched(mismatch, uri);
         }
+        if (cause instanceof JsonProcessingException json) {
+            return unparsable(json, uri);
+        }
+        Optional<InvalidParameterException> parameter = causeOf(e, InvalidParameterException.class);
+        if (parameter.isPresent()) {
+            return invalidParameter(parameter.get(), uri);
+        }
+        Optional<ProblemException> inner = causeOf(e, ProblemException.class);
+        if (inner.isPresent()) {
+            return refused(inner.get(), uri);
+        }
         return problem(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), uri, List.of(), null);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<ProblemException> inner = causeOf(e, ProblemException.class);
+        if (inner.isPresent()) {
+            return refused(inner.get(), uri);
+        }
+        if (DatabaseUnavailable.causes(e) || !database.reachable()) {
+            DatabaseUnavailable.warn(uri == null ? "?" : uri.getPath(), e);
+            Response base = problem(503, "service-unavailable", "数据库暂不可用 (database unavailable)",
+                    "数据库暂时无法访问，未作出或记录任何决定，请稍后重试 (the database cannot be reached; nothing was decided or "
+                            + "recorded; retry later)", uri, List.of(), Map.of("retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return Response.fromResponse(base).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
+        if (causeOf(e, io.vertx.core.http.HttpClosedException.class).isPresent()) {
+            // the client went away, or the connection was closed on a refused upload: nobody reads this answer
+            LOG.debugf("connection closed while reading %s", uri == null ? "?" : uri.getPath());
+            return problem(400, "connection-closed", "连接已关闭 (connection closed)", "the connection was closed", uri, List.of(), null);
+        }
         LOG.errorf(e, "unexpected failure on %s", uri == null ? "?" : uri.getPath());
         return problem(500, "internal-error", "内部错误 (internal error)",
                 "请求未能完成，未记录任何决定 (the request failed; no decision was recorded)", uri, List.of(), null);
@@ -238,11 +320,43 @@ public class ProblemMapper {
         return path.isEmpty() ? "body" : path.toString();
     }
 
+    /** The rejected value as the caller may see it again: short, and with no character that is not text. */
     private static Object safeValue(ConstraintViolation<?> v) {
         Object value = v.getInvalidValue();
         if (value == null || value instanceof Number || value instanceof Boolean) return value;
         String text = value.toString();
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        text = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (Character.isSurrogate((char) cp) || PlainTextValidator.firstRefused(new String(Character.toChars(cp)), false).isPresent()) {
+                shown.append(String.format(java.util.Locale.ROOT, "\\u%04X", cp));
+            } else {
+                shown.appendCodePoint(cp);
+            }
+        });
+        return shown.toString();
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return Optional.of(type.cast(t));
+        }
+        return Optional.empty();
+    }
+
+    /** "/dangerIndicators/1" as the parser stood there → "dangerIndicators[1]". */
+    private static String pathOf(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) parts.add(0, c.getCurrentName());
+            else if (c.inArray()) parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty() && !part.startsWith("[")) path.append('.');
+            path.append(part);
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String jsonName(Object constant) {

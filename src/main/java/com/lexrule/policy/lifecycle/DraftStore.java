@@ -111,8 +111,17 @@ public class DraftStore {
             PolicyDraftEntity.getEntityManager().flush();
             return version;
         } catch (jakarta.persistence.PersistenceException e) {
-            throw new PublicationConflict(e);
+            if (uniqueViolation(e)) throw new PublicationConflict(e);
+            throw e; // anything else (a value the database refuses, the database gone) is no conflict
         }
+    }
+
+    /** SQLSTATE 23505, unique_violation, on PostgreSQL and H2 alike: the (family, version) key was taken. */
+    private static boolean uniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) return true;
+        }
+        return false;
     }
 
     /** Another publication of the family took the same version number; the transaction rolls back. */

@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.lexrule.boundary.LegalDate;
+import com.lexrule.boundary.PlainText;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.PolicyStore;
@@ -66,14 +68,14 @@ public class PolicyLifecycleResource {
     /** The approval: from when the version applies and why it changed; both go into the published manifest and its hash. */
     @Schema(name = "ApproveRequest")
     public record ApproveRequest(
-            @NotNull @Schema(description = "生效日期（不早于今日）", example = "2026-12-01") LocalDate effectiveFrom,
-            @NotBlank @Size(max = 2000) @Schema(description = "修改说明", example = "盗窃罪流窜作案分值由40调整为45") String changeNote,
+            @NotNull @LegalDate @Schema(description = "生效日期（不早于今日，不晚于 2199-12-31）", example = "2026-12-01") LocalDate effectiveFrom,
+            @NotBlank @Size(max = 2000) @PlainText(multiline = true) @Schema(description = "修改说明", example = "盗窃罪流窜作案分值由40调整为45") String changeNote,
             @Schema(description = "确认草稿删减情景测试（草稿的 scenarioRemovals 不为空时必须为 true）: the approver has seen "
                     + "the draft's scenarioRemovals and confirms them; recorded in the published manifest") Boolean confirmScenarioRemoval) {
     }
 
     @Schema(name = "RejectRequest")
-    public record RejectRequest(@NotBlank @Size(max = 2000) @Schema(description = "驳回理由") String reason) {
+    public record RejectRequest(@NotBlank @Size(max = 2000) @PlainText(multiline = true) @Schema(description = "驳回理由") String reason) {
     }
 
     /** One file of a published version. */

@@ -1,0 +1,29 @@
+package com.lexrule.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** No cell of the export starts with what a spreadsheet would read as the start of a formula (OWASP CSV injection). */
+class CsvInjectionTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", "\tcmd", "\rcmd"})
+    void aCellStartingLikeAFormulaIsPrefixedWithAQuote(String value) {
+        String cell = Csv.cell(value);
+        String unquoted = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+        assertThat(unquoted).isEqualTo("'" + value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C-1", "330702-2026-0451", "盗窃罪 THEFT", " =leading space is text"})
+    void anOrdinaryCellIsLeftAsItIs(String value) {
+        assertThat(Csv.cell(value)).isEqualTo(value);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCarriageReturnCellIsAlsoQuotedSoTheRowStaysOneRow() {
+        assertThat(Csv.cell("\r=1")).isEqualTo("\"'\r=1\"");
+    }
+}
