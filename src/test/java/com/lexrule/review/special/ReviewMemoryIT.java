@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service, started in a child JVM with the heap the Kubernetes manifest gives it (the container's
- * memory limit from k8s/deployment.yaml, times the MaxRAMPercentage of the image's Dockerfile; the JVM is told the
+ * memory limit from k8s/base/deployment.yaml, times the MaxRAMPercentage of the image's Dockerfile; the JVM is told the
  * limit with -XX:MaxRAM, as a container would tell it), takes a 6 MB review and refuses a 400,000-row one with 413,
  * and stays healthy: no OutOfMemoryError (the JVM would exit on one), liveness UP, live assessments answered.
  * Runs in {@code integration-test}, after {@code package}, on its own H2 database under target/.
@@ -47,7 +47,7 @@ class ReviewMemoryIT {
     @BeforeAll
     static void startThePackagedServiceWithTheManifestsHeap() throws Exception {
         // -Dlexrule.it.memory-limit=<bytes> measures another limit (e.g. 536870912: the 256 MB heap of the report)
-        limitBytes = Long.getLong("lexrule.it.memory-limit", memoryLimit(Files.readString(Path.of("k8s/deployment.yaml"))));
+        limitBytes = Long.getLong("lexrule.it.memory-limit", memoryLimit(Files.readString(Path.of("k8s/base/deployment.yaml"))));
         ramPercentage = ramPercentage(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
         Path app = Path.of(System.getProperty("lexrule.it.app", "target/it/quarkus-run.jar"));
         assertThat(app).as("the package built for the integration tests").exists();
@@ -153,7 +153,7 @@ class ReviewMemoryIT {
     /** The container's memory limit, e.g. {@code limits: {memory: 1Gi}}. */
     static long memoryLimit(String manifest) {
         Matcher m = Pattern.compile("limits:\\s*\\{[^}]*memory:\\s*(\\d+)(Mi|Gi)").matcher(manifest);
-        assertThat(m.find()).as("k8s/deployment.yaml sets a memory limit").isTrue();
+        assertThat(m.find()).as("k8s/base/deployment.yaml sets a memory limit").isTrue();
         return Long.parseLong(m.group(1)) << (m.group(2).equals("Gi") ? 30 : 20);
     }
 
