@@ -120,15 +120,16 @@ class KubernetesManifestTest {
 
         Matcher tmp = TMPDIR.matcher(Files.readString(PROJECT.resolve("src/main/docker/Dockerfile.jvm")));
         assertThat(tmp.find()).as("the Dockerfile sets java.io.tmpdir").isTrue();
-        List<String> writable = List.of(tmp.group(1), env(container, "LEXRULE_AUDIT_CHECKPOINT_DIR"));
+        List<String> writable = List.of(tmp.group(1), setting(overlay, "lexrule.audit.checkpoint-dir"));
         for (String path : writable) {
             JsonNode mount = mountAt(container, path);
             assertThat(mount).as("a volume mounted at " + path).isNotNull();
             assertThat(mount.path("readOnly").asBoolean(false)).as(path + " is writable").isFalse();
         }
 
-        for (String keyFile : List.of("LEXRULE_AUDIT_HMAC_KEY_FILE", "LEXRULE_AUDIT_SIGNING_KEY_FILE")) {
-            String file = env(container, keyFile);
+        for (String keyFile : List.of("lexrule.audit.hmac-key-file", "lexrule.audit.signing-key-file",
+                "lexrule.audit.signing-public-key-file")) {
+            String file = setting(overlay, keyFile);
             JsonNode mount = mountAt(container, file.substring(0, file.lastIndexOf('/')));
             assertThat(mount).as("a volume holding " + file).isNotNull();
             assertThat(mount.path("readOnly").asBoolean()).as(file + " is read-only").isTrue();
@@ -142,7 +143,7 @@ class KubernetesManifestTest {
     void productionKeepsCheckpointsOnAClaimAndRunsAtLeastTwoReplicas() {
         JsonNode deployment = one("prod", "Deployment", "lexrule");
         JsonNode pod = deployment.at("/spec/template/spec");
-        String claim = volume(pod, mountAt(lexruleContainer("prod"), env(lexruleContainer("prod"), "LEXRULE_AUDIT_CHECKPOINT_DIR"))
+        String claim = volume(pod, mountAt(lexruleContainer("prod"), setting("prod", "lexrule.audit.checkpoint-dir"))
                 .path("name").asText()).at("/persistentVolumeClaim/claimName").asText();
         assertThat(claim).as("checkpoint volume claim").isNotEmpty();
         assertThat(one("prod", "PersistentVolumeClaim", claim)).isNotNull();
@@ -319,6 +320,14 @@ class KubernetesManifestTest {
             }
         }
         throw new AssertionError("no environment variable " + name);
+    }
+
+    /** A setting as the pod receives it: from the ConfigMap its container takes its environment from. */
+    private static String setting(String overlay, String key) {
+        String configMap = lexruleContainer(overlay).at("/envFrom/0/configMapRef/name").asText();
+        JsonNode value = one(overlay, "ConfigMap", configMap).path("data").path(key);
+        assertThat(value.isTextual()).as(key + " in ConfigMap " + configMap).isTrue();
+        return value.asText();
     }
 
     private static String env(JsonNode container, String name) {
