@@ -53,6 +53,8 @@ public class PolicyRegistry {
     private final MeterRegistry meters;
     /** The versions asked for without a pin, by family#version; replaced as a whole by each refresh. */
     private volatile Map<String, CompiledPolicy> inForce = Map.of();
+    /** Versions just published here, compiled before publishing: the next refresh takes them in, so none compiles twice. */
+    private final Map<String, CompiledPolicy> awaitingRefresh = new java.util.concurrent.ConcurrentHashMap<>();
     /** Versions compiled for a pin, or superseded: the most recently used, bounded. */
     private final Cache<String, CompiledPolicy> pinned;
     private volatile Map<String, List<PolicyVersion>> versionsByFamily = Map.of();
@@ -131,8 +133,7 @@ public class PolicyRegistry {
 
     private PolicyVersion publish(PolicyBundle bundle, CompiledPolicy trial) {
         PolicyVersion version = store.publish(bundle, BASELINE_PUBLISHER);
-        // Kept until the refresh that follows takes it in: published versions are compiled once.
-        pinned.put(key(version.family(), version.version()), trial.as(version, bundle));
+        awaitingRefresh.put(key(version.family(), version.version()), trial.as(version, bundle));
         LOG.infof("published baseline %s as version %d (sha256 %s)", version.family(), version.version(), version.sha256());
         return version;
     }
@@ -165,6 +166,8 @@ public class PolicyRegistry {
                 LinkedHashMap::new, Collectors.toList()));
         LocalDate today = today();
         Map<String, CompiledPolicy> previous = inForce;
+        // A version published while this runs stays for the refresh its publisher calls next.
+        Map<String, CompiledPolicy> published = Map.copyOf(awaitingRefresh);
         Map<String, CompiledPolicy> kept = new LinkedHashMap<>();
         Map<String, Supplier<CompiledPolicy>> missing = new LinkedHashMap<>();
         for (Map.Entry<String, List<PolicyVersion>> family : fresh.entrySet()) {
@@ -175,6 +178,7 @@ public class PolicyRegistry {
                 if (!askedFor) continue;
                 String key = key(family.getKey(), version.version());
                 CompiledPolicy known = previous.get(key);
+                if (known == null) known = published.get(key);
                 if (known == null) known = pinned.getIfPresent(key);
                 if (known != null) {
                     kept.put(key, known);
@@ -198,6 +202,10 @@ public class PolicyRegistry {
         }
         // A superseded version may still be pinned: it joins the recently used ones instead of being dropped.
         previous.forEach((k, v) -> { if (!kept.containsKey(k)) pinned.put(k, v); });
+        published.forEach((k, v) -> {
+            awaitingRefresh.remove(k);
+            if (!kept.containsKey(k)) pinned.put(k, v);
+        });
         kept.keySet().forEach(pinned::invalidate);
         inForce = Map.copyOf(kept);
         versionsByFamily = visible;
@@ -271,7 +279,7 @@ public class PolicyRegistry {
      * before publishing; the other replicas find it at their next poll.
      */
     public void install(PolicyVersion version, PolicyBundle bundle, CompiledPolicy trial) {
-        pinned.put(key(version.family(), version.version()), trial.as(version, bundle));
+        awaitingRefresh.put(key(version.family(), version.version()), trial.as(version, bundle));
         refresh();
     }
 
