@@ -323,7 +323,7 @@ class KubernetesManifestTest {
     }
 
     /** A setting as the pod receives it: from the ConfigMap its container takes its environment from. */
-    private static String setting(String overlay, String key) {
+    private String setting(String overlay, String key) {
         String configMap = lexruleContainer(overlay).at("/envFrom/0/configMapRef/name").asText();
         JsonNode value = one(overlay, "ConfigMap", configMap).path("data").path(key);
         assertThat(value.isTextual()).as(key + " in ConfigMap " + configMap).isTrue();
