@@ -40,6 +40,10 @@ class CompiledVersionsTest {
 
     static final Map<String, Object> CASE = with(ArrestRulesTest.CASE, "caseId", "KEPT-1");
 
+    /** Metrics are served on the management interface only. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @Test
     void olderVersionsAreKeptCompiledOnlyWhileRecentlyPinnedAndStillAnswerWhenPinnedAgain() {
         // At start, every family's version in force was compiled exactly once (no second compile after publishing),
@@ -72,8 +76,8 @@ class CompiledVersionsTest {
                 .extract().jsonPath().getInt("policy.version");
     }
 
-    private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double metric(String name) {
+        String metrics = given().get(this.metrics).then().statusCode(200).extract().asString();
         Matcher value = Pattern.compile("(?m)^" + name + "\\s+([0-9.Ee+-]+)$").matcher(metrics);
         assertThat(value.find()).as("metric %s in %s", name, metrics.lines().filter(l -> l.startsWith("lexrule")).toList()).isTrue();
         return Double.parseDouble(value.group(1));
