@@ -8,15 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import com.lexrule.audit.AuditChains;
-import com.lexrule.audit.ChainedRecord;
+import com.lexrule.audit.ChainedEntity;
 import com.lexrule.audit.RecordHash;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** What the officer finally decided on an assessment. Never overwritten: a correction links to what it corrects. */
 @Entity
 @Table(name = "officer_decision")
-public class OfficerDecision extends PanacheEntityBase implements ChainedRecord {
+public class OfficerDecision extends ChainedEntity {
     @Id
     public String id;
     @Column(name = "decision_id")
@@ -35,33 +33,10 @@ public class OfficerDecision extends PanacheEntityBase implements ChainedRecord 
     public Instant recordedAt;
     /** 1 for the original decision; each correction is the next revision and corrects the one before. */
     public int revision;
-    @Column(name = "chain_seq")
-    public long chainSeq;
-    @Column(name = "prev_hash")
-    public String prevHash;
-    @Column(name = "record_hash")
-    public String recordHash;
-    public String mac;
 
     @Override public String chain() { return AuditChains.OFFICER_DECISIONS; }
     @Override public String recordId() { return id; }
     @Override public Instant recordedAt() { return recordedAt; }
-    @Override public long chainSeq() { return chainSeq; }
-    @Override public String prevHash() { return prevHash; }
-    @Override public String recordHash() { return recordHash; }
-    @Override public String mac() { return mac; }
-
-    @Override
-    public void position(long seq, String prevHash) {
-        this.chainSeq = seq;
-        this.prevHash = prevHash;
-    }
-
-    @Override
-    public void seal(String recordHash, String mac) {
-        this.recordHash = recordHash;
-        this.mac = mac;
-    }
 
     /** Every stored field in a fixed order, then the chain position. */
     @Override
