@@ -6,9 +6,9 @@ import jakarta.persistence.MappedSuperclass;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * The chain columns every accountability record carries (officers' decisions, objections, outcomes): its place in
- * its chain, the hash of the record before, its own hash and the HMAC that links them with a key the database never
- * holds. Subclasses say which chain they belong to and what their hash covers.
+ * The chain columns every audited record carries (decisions, officers' decisions, objections, outcomes): its place
+ * in its chain, the hash of the record before, its own hash and the HMAC that links them with a key the database
+ * never holds (null on decision records written before keyed links, V10). Subclasses say which chain they belong to and what their hash covers.
  */
 @MappedSuperclass
 public abstract class ChainedEntity extends PanacheEntityBase implements ChainedRecord {

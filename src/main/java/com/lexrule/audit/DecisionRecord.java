@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One decision as answered: the facts it was given, the answer with its findings, the exact policy version and
@@ -15,7 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "decision_record")
-public class DecisionRecord extends PanacheEntityBase implements ChainedRecord {
+public class DecisionRecord extends ChainedEntity {
     @Id
     public String id;
     public String family;
@@ -47,33 +46,9 @@ public class DecisionRecord extends PanacheEntityBase implements ChainedRecord {
     public String objectionId;
     @Column(name = "chain_partition")
     public int chainPartition;
-    @Column(name = "chain_seq")
-    public long chainSeq;
-    @Column(name = "prev_hash")
-    public String prevHash;
-    @Column(name = "record_hash")
-    public String recordHash;
-    /** HMAC of the link (null on records written before keyed links, V10). */
-    public String mac;
 
     @Override public String chain() { return AuditChains.decisionChain(chainPartition); }
     @Override public String recordId() { return id; }
     @Override public Instant recordedAt() { return createdAt; }
-    @Override public long chainSeq() { return chainSeq; }
-    @Override public String prevHash() { return prevHash; }
-    @Override public String recordHash() { return recordHash; }
-    @Override public String mac() { return mac; }
     @Override public String computeHash() { return RecordHash.of(this); }
-
-    @Override
-    public void position(long seq, String prevHash) {
-        this.chainSeq = seq;
-        this.prevHash = prevHash;
-    }
-
-    @Override
-    public void seal(String recordHash, String mac) {
-        this.recordHash = recordHash;
-        this.mac = mac;
-    }
 }
