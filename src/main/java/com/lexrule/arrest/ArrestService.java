@@ -48,7 +48,7 @@ public class ArrestService {
                 request.subjectId(), request.stage() == null ? null : request.stage().name(),
                 policy.version().version(), policy.version().sha256(),
                 answer.legalCategory() + "/" + answer.color() + "/" + answer.recommendedMeasure(),
-                request, answer, caller, answer.decidedAt()));
+                answer.recommendedMeasure(), answer.color(), request.crimeType(), request, answer, caller, answer.decidedAt()));
         return answer;
     }
 

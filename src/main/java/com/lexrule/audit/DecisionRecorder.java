@@ -52,8 +52,8 @@ public class DecisionRecorder {
 
     /** What is recorded of one decision; the family's answer and facts are stored as the JSON exchanged. */
     public record Entry(String decisionId, String family, String caseId, String subjectId, String stage,
-                        int policyVersion, String policySha256, String outcome, Object request, Object response,
-                        String caller, Instant decidedAt) {
+                        int policyVersion, String policySha256, String outcome, String recommendation, String color,
+                        String crimeType, Object request, Object response, String caller, Instant decidedAt) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -69,10 +69,9 @@ public class DecisionRecorder {
         record.policyVersion = entry.policyVersion();
         record.policySha256 = entry.policySha256();
         record.outcome = entry.outcome();
-        record.recommendation = firstText(response, "recommendedMeasure", "determination", "guaranteeMethod");
-        record.color = firstText(response, "color");
-        if (record.color == null) record.color = firstText(request, "dangerColor");
-        record.crimeType = firstText(request, "crimeType");
+        record.recommendation = entry.recommendation();
+        record.color = entry.color();
+        record.crimeType = entry.crimeType();
         record.objectionId = linkedObjection(entry);
         record.requestJson = write(request);
         record.responseJson = write(response);
@@ -105,16 +104,6 @@ public class DecisionRecorder {
                     + " belongs to another case or family; a re-assessment must concern the same case");
         }
         return objectionId;
-    }
-
-    private static String firstText(JsonNode node, String... fields) {
-        for (String field : fields) {
-            JsonNode value = node.get(field);
-            if (value != null && value.isValueNode() && !value.isNull()) {
-                return value.asText();
-            }
-        }
-        return null;
     }
 
     private String write(JsonNode value) {

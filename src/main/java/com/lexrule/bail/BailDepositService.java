@@ -47,7 +47,7 @@ public class BailDepositService {
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         recorder.record(new DecisionRecorder.Entry(answer.decisionId(), BailFamily.NAME, request.caseId(),
                 request.subjectId(), null, policy.version().version(), policy.version().sha256(), outcome(answer),
-                request, answer, caller, answer.decidedAt()));
+                answer.guaranteeMethod(), color == null ? null : color.name(), request.crimeType(), request, answer, caller, answer.decidedAt()));
         return answer;
     }
 

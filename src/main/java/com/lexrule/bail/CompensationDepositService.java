@@ -41,7 +41,7 @@ public class CompensationDepositService {
         recorder.record(new DecisionRecorder.Entry(answer.decisionId(), BailFamily.NAME, request.caseId(),
                 request.subjectId(), null, policy.version().version(), policy.version().sha256(),
                 answer.eligible() ? "COMPENSATION_DEPOSIT/" + answer.depositAmount().toPlainString() : "COMPENSATION_DEPOSIT/NOT_ELIGIBLE",
-                request, answer, caller, answer.decidedAt()));
+                null, null, request.crimeType(), request, answer, caller, answer.decidedAt()));
         return answer;
     }
 

@@ -46,7 +46,7 @@ public class MeritoriousService {
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         recorder.record(new DecisionRecorder.Entry(answer.decisionId(), MeritoriousFamily.NAME, request.caseId(),
                 request.subjectId(), null, policy.version().version(), policy.version().sha256(),
-                answer.determination(), request, answer, caller, answer.decidedAt()));
+                answer.determination(), answer.determination(), null, null, request, answer, caller, answer.decidedAt()));
         return answer;
     }
 
