@@ -15,6 +15,7 @@ import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
+import com.lexrule.responsibility.CriminalResponsibility;
 
 /**
  * Decides whether a compensation deposit may be used in a light crime, and its amount, under the bail policy in
@@ -50,18 +51,30 @@ public class CompensationDepositService {
         new CodeCheck(policy.catalog()).code("crimeType", BailFamily.CRIME_TYPES, request.crimeType()).orThrow(policy.version());
         CompensationCase theCase = new CompensationCase(request);
         CompensationDecision decision = new CompensationDecision();
-        List<Finding> findings = evaluator.evaluate(policy, List.of(theCase, decision));
+        List<Object> facts = new ArrayList<>(List.of(theCase, decision));
+        CriminalResponsibility responsibility = request.age() == null ? null : new CriminalResponsibility(request.age(),
+                BailFamily.ageOfResponsibility(policy.catalog(), request.crimeType()), request.injuryOutcome(),
+                request.sppApprovalForProsecution());
+        if (responsibility != null) facts.add(responsibility);
+        List<Finding> findings = evaluator.evaluate(policy, facts);
         if (decision.isEligible() && (decision.getAmount() == null || !decision.getAmount().isComputed())) {
             throw new IllegalStateException("bail policy v" + policy.version().version()
                     + " gave no compensation deposit amount for " + request.crimeType());
         }
         return new CompensationDepositAssessment(decisionId, PolicyRef.of(policy.version()), request.caseId(),
                 request.subjectId(), decision.isEligible(), decision.isEligible() ? decision.getAmount().getAmount() : null,
-                Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missingFacts(request), decidedAt);
+                Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missingFacts(request, responsibility), decidedAt);
     }
 
-    private static List<String> missingFacts(CompensationDepositRequest request) {
+    private static List<String> missingFacts(CompensationDepositRequest request, CriminalResponsibility responsibility) {
         List<String> missing = new ArrayList<>();
+        if (responsibility == null) {
+            missing.add("age");
+        } else {
+            // Until the facts CL 17 turns on are stated, or where the person does not answer, nothing else matters.
+            missing.addAll(responsibility.missingFacts());
+            if (!responsibility.isEstablished()) return missing;
+        }
         if (request.victimReachable() == null) missing.add("victimReachable");
         // Whether the victim asks too much matters only for a victim who can be reached.
         if (request.victimDemandsExcessive() == null && !Boolean.FALSE.equals(request.victimReachable())) {

@@ -41,6 +41,7 @@ final class BailApi {
         body.put("crimeType", "THEFT");
         body.put("expectedSentence", "UP_TO_3_YEARS");
         body.put("assessedLoss", 8000);
+        body.put("age", 35);
         body.put("victimReachable", false);
         body.put("victimDemandsExcessive", false);
         body.put("subjectWilling", true);
