@@ -39,7 +39,7 @@ public class ArrestResource {
 
     @POST
     @RolesAllowed("case-system")
-    @Operation(summary = "Assess arrest conditions and social danger",
+    @Operation(operationId = "assessArrest", summary = "Assess arrest conditions and social danger",
             description = "Decides the CPL art. 81 category, the social-danger score and color, and the recommended "
                     + "measure, with every rule that fired. The decision is audited before it is answered.")
     @APIResponse(responseCode = "200", description = "The assessment",

@@ -36,7 +36,7 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @RolesAllowed({"auditor", "admin"})
-    @Operation(summary = "Verify the keyed hash chains of the audit trail",
+    @Operation(operationId = "verifyAuditChains", summary = "Verify the keyed hash chains of the audit trail",
             description = "Decisions, officers' decisions, objections and objection outcomes. Starts at the newest "
                     + "signed checkpoint of each chain, or with full=true from the first record, comparing every record "
                     + "with every checkpoint. Names the first record of each chain that does not hold (content altered, "
@@ -56,7 +56,7 @@ public class AuditResource {
     @GET
     @Path("/checkpoints")
     @RolesAllowed("auditor")
-    @Operation(summary = "Download the signed checkpoints of every chain head, with the Ed25519 public key",
+    @Operation(operationId = "listAuditCheckpoints", summary = "Download the signed checkpoints of every chain head, with the Ed25519 public key",
             description = "Each checkpoint's body is plain text; its signature (base64) covers the body's UTF-8 bytes "
                     + "exactly, and verifies with the public key given (openssl pkeyutl -verify -rawin). Compare the key's "
                     + "SHA-256 with the one you were given out of band.")
@@ -69,7 +69,7 @@ public class AuditResource {
     @POST
     @Path("/checkpoints")
     @RolesAllowed({"auditor", "admin"})
-    @Operation(summary = "Write a signed checkpoint of every chain head now",
+    @Operation(operationId = "writeAuditCheckpoint", summary = "Write a signed checkpoint of every chain head now",
             description = "Checkpoints are also written every lexrule.audit.checkpoint-interval.")
     @APIResponse(responseCode = "201", description = "The checkpoint written")
     public Response checkpointNow() {

@@ -77,7 +77,7 @@ public class DecisionResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "One decision with its whole history",
+    @Operation(operationId = "getDecision", summary = "One decision with its whole history",
             description = "The facts and answer as exchanged, the officer's decisions (corrections as linked entries), "
                     + "objections with their outcomes and re-assessments, and every assessment of the same case by stage.")
     @APIResponse(responseCode = "200", description = "The decision and its history")
@@ -102,7 +102,7 @@ public class DecisionResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Search decisions", description = "By case id, family, policy version, color and date range "
+    @Operation(operationId = "searchDecisions", summary = "Search decisions", description = "By case id, family, policy version, color and date range "
             + "(dates in Asia/Shanghai, inclusive), newest first.")
     @APIResponse(responseCode = "200", description = "One page of decisions")
     @APIResponse(responseCode = "400", description = "Invalid filter",
@@ -121,7 +121,7 @@ public class DecisionResource {
     @Path("/export")
     @Produces("text/csv")
     @Transactional
-    @Operation(summary = "Export a search as CSV", description = "UTF-8 with a byte-order mark so that Excel and WPS "
+    @Operation(operationId = "exportDecisions", summary = "Export a search as CSV", description = "UTF-8 with a byte-order mark so that Excel and WPS "
             + "open it with the Chinese intact; at most " + MAX_EXPORT_ROWS + " rows, newest first.")
     @APIResponse(responseCode = "200", description = "The CSV file")
     public Response export(@QueryParam("caseId") String caseId, @QueryParam("family") String family,

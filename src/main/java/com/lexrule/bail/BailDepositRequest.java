@@ -12,8 +12,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.lexrule.openapi.ContractFilter;
 import com.lexrule.boundary.PlainText;
 
 import com.lexrule.arrest.SentenceBand;
@@ -34,7 +36,8 @@ public record BailDepositRequest(
         @NotBlank @Size(max = 128) @PlainText @Schema(description = "案件编号", example = "330702-2026-0451") String caseId,
         @NotBlank @Size(max = 128) @PlainText @Schema(description = "犯罪嫌疑人假名化编号", example = "S-7f3a9c") String subjectId,
         @NotBlank @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
-        @Schema(description = "罪名代码（见政策代码目录 crimeTypes）", example = "THEFT") String crimeType,
+        @Schema(description = "罪名代码（见政策代码目录 crimeTypes）",
+                extensions = @Extension(name = ContractFilter.CATALOG, value = BailFamily.NAME + ":" + BailFamily.CRIME_TYPES), example = "THEFT") String crimeType,
         @NotNull @Schema(description = "可能判处的刑罚") SentenceBand expectedSentence,
         @NotNull @Min(12) @Max(120) @Schema(description = "行为时年龄", example = "35") Integer age,
         @Schema(description = "社会危险性等级（三色码）；与 arrestDecisionId 二者只能提供其一") DangerColor dangerColor,

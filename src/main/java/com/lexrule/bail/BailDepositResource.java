@@ -39,7 +39,7 @@ public class BailDepositResource {
 
     @POST
     @RolesAllowed("case-system")
-    @Operation(summary = "Decide the guarantee method and bail deposit",
+    @Operation(operationId = "assessBailDeposit", summary = "Decide the guarantee method and bail deposit",
             description = "Decides whether bail is recommended, the one guarantee method (a guarantor or a deposit, never "
                     + "both) and the deposit range in yuan, with every rule that fired. The danger color is stated or "
                     + "taken from an audited arrest decision of the same case and subject. The decision is audited "

@@ -12,8 +12,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.lexrule.openapi.ContractFilter;
 import com.lexrule.boundary.PlainText;
 
 import com.lexrule.arrest.SentenceBand;
@@ -30,7 +32,8 @@ public record CompensationDepositRequest(
         @NotBlank @Size(max = 128) @PlainText @Schema(description = "案件编号", example = "330702-2026-0451") String caseId,
         @NotBlank @Size(max = 128) @PlainText @Schema(description = "犯罪嫌疑人假名化编号", example = "S-7f3a9c") String subjectId,
         @NotBlank @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
-        @Schema(description = "罪名代码（见政策代码目录 crimeTypes）", example = "THEFT") String crimeType,
+        @Schema(description = "罪名代码（见政策代码目录 crimeTypes）",
+                extensions = @Extension(name = ContractFilter.CATALOG, value = BailFamily.NAME + ":" + BailFamily.CRIME_TYPES), example = "THEFT") String crimeType,
         @NotNull @Schema(description = "可能判处的刑罚") SentenceBand expectedSentence,
         @NotNull @Positive @DecimalMax(Money.MAX_AMOUNT) @Digits(integer = 13, fraction = 2)
         @Schema(description = "经评估的被害人损失（元）", example = "8000") BigDecimal assessedLoss,

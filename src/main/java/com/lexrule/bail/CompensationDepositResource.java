@@ -39,7 +39,7 @@ public class CompensationDepositResource {
 
     @POST
     @RolesAllowed("case-system")
-    @Operation(summary = "Assess a compensation deposit in a light crime",
+    @Operation(operationId = "assessCompensationDeposit", summary = "Assess a compensation deposit in a light crime",
             description = "Decides whether a compensation deposit may be used (light crimes on the policy list, victim "
                     + "unreachable or demanding more than the law supports, subject willing), its amount in yuan and "
                     + "its effects, e.g. the arrest mitigation COMPENSATION_DEPOSIT_PAID. The decision is audited "

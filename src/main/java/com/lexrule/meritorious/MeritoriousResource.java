@@ -39,7 +39,7 @@ public class MeritoriousResource {
 
     @POST
     @RolesAllowed("case-system")
-    @Operation(summary = "Assess a claimed meritorious service (立功) and its evidence",
+    @Operation(operationId = "assessMeritoriousService", summary = "Assess a claimed meritorious service (立功) and its evidence",
             description = "Decides whether the claim is major meritorious service, meritorious service, not meritorious "
                     + "(with each exclusion and its source) or insufficiently proven (with each missing item, what it "
                     + "must show and who issues it), and the sentencing effect under CL art. 68. Exclusions take "

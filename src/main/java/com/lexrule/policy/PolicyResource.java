@@ -49,7 +49,7 @@ public class PolicyResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List policy families and their versions",
+    @Operation(operationId = "listPolicies", summary = "List policy families and their versions",
             description = "Every published version with its effective date and hash, and which one is in force today. "
                     + "Pin one with ?policyVersion= or X-Policy-Version on any assessment.")
     @APIResponse(responseCode = "200", description = "The families and versions")
@@ -70,7 +70,7 @@ public class PolicyResource {
     @GET
     @Path("/{family}/catalog")
     @Authenticated
-    @Operation(summary = "The codes a policy version knows, with their Chinese labels",
+    @Operation(operationId = "getPolicyCatalog", summary = "The codes a policy version knows, with their Chinese labels",
             description = "Crime types, indicators, mitigations and the other code lists of the version in force, or "
                     + "of the pinned one.")
     @APIResponse(responseCode = "200", description = "Catalog name → code → label and attributes")
@@ -94,7 +94,7 @@ public class PolicyResource {
     @POST
     @Path("/reload")
     @RolesAllowed("admin")
-    @Operation(summary = "Re-read the baseline policies on disk",
+    @Operation(operationId = "reloadBaselinePolicies", summary = "Re-read the baseline policies on disk",
             description = "Publishes each family whose files on disk changed as a new version, after compiling it. "
                     + "A family that does not compile is refused with every error by file, sheet and cell, and its "
                     + "last good version keeps serving.")

@@ -30,7 +30,7 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({"auditor", "legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "Agreement between recommendations and officers' decisions",
+    @Operation(operationId = "getAgreementStatistics", summary = "Agreement between recommendations and officers' decisions",
             description = "Rates by policy version, crime type and color over live decisions of one family whose "
                     + "officer decision is recorded (dates in Asia/Shanghai, inclusive; default: the last year), and "
                     + "the reasons most given for departing from the recommendation.")

@@ -38,7 +38,7 @@ public class ObjectionOutcomeResource {
 
     @POST
     @RolesAllowed("legal-officer")
-    @Operation(summary = "Record how an objection was decided",
+    @Operation(operationId = "recordObjectionOutcome", summary = "Record how an objection was decided",
             description = "Once. May name the re-assessment made on it (an assessment called with ?objectionId=).")
     @APIResponse(responseCode = "201", description = "The outcome")
     @APIResponse(responseCode = "404", description = "No such objection",

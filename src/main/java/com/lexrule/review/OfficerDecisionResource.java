@@ -38,7 +38,7 @@ public class OfficerDecisionResource {
 
     @PUT
     @RolesAllowed("legal-officer")
-    @Operation(summary = "Record the officer's final decision",
+    @Operation(operationId = "recordOfficerDecision", summary = "Record the officer's final decision",
             description = "Recorded once. Sending a different decision later records a correction linked to the "
                     + "previous entry; nothing is overwritten. A reason is required when the decision departs from "
                     + "the recommendation.")

@@ -94,7 +94,7 @@ public class PolicyLifecycleResource {
     @GET
     @Path("/{family}/versions/{version}")
     @Authenticated
-    @Operation(summary = "The files of a published version",
+    @Operation(operationId = "getPolicyVersion", summary = "The files of a published version",
             description = "Every file of the version, byte for byte as published, with a link to download it.")
     @APIResponse(responseCode = "200", description = "The version and its files")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -114,7 +114,7 @@ public class PolicyLifecycleResource {
     @Path("/{family}/versions/{version}/files/{name: .+}")
     @Produces({XLSX, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     @Authenticated
-    @Operation(summary = "Download a file of a published version exactly as published",
+    @Operation(operationId = "downloadPolicyVersionFile", summary = "Download a file of a published version exactly as published",
             description = "Name as listed, e.g. decision-tables/danger-points.xlsx or rules/policy.json. Published "
                     + "versions never change: the same bytes every time, hashed into the version's sha256.")
     @APIResponse(responseCode = "200", description = "The file, with its content type (.xlsx as a spreadsheet)")
@@ -132,7 +132,7 @@ public class PolicyLifecycleResource {
     @Path("/{family}/versions/{version}/republish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"policy-approver", "admin"})
-    @Operation(summary = "Roll back: publish an older version's content again as a new version",
+    @Operation(operationId = "republishPolicyVersion", summary = "Roll back: publish an older version's content again as a new version",
             description = "One call. The content is the older version's, byte for byte, except the manifest, which "
                     + "takes the new effective date and change note and records the version it restores.")
     @APIResponse(responseCode = "201", description = "The new version")
@@ -152,7 +152,7 @@ public class PolicyLifecycleResource {
     @GET
     @Path("/{family}/diff")
     @Authenticated
-    @Operation(summary = "What changed between two versions, in legal terms",
+    @Operation(operationId = "diffPolicyVersions", summary = "What changed between two versions, in legal terms",
             description = "Decision-table rows matched by rule id with the column's Chinese label, old and new value; "
                     + "catalog rows matched by code; DRL rules by rule id; scenarios by name; manifest fields.")
     @APIResponse(responseCode = "200", description = "The changes, file by file")
@@ -171,7 +171,7 @@ public class PolicyLifecycleResource {
     @Path("/{family}/drafts")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"legal-officer", "admin"})
-    @Operation(summary = "Create a draft from the version in force with some files replaced",
+    @Operation(operationId = "createPolicyDraft", summary = "Create a draft from the version in force with some files replaced",
             description = "multipart/form-data, one or more files under any part name (curl -F file=@danger-points.xlsx), "
                     + "matched by file name to the files of the version in force; optional text part 'note'. A table "
                     + "may change data rows only: its header rows must equal the published template cell by cell, and "
@@ -199,7 +199,7 @@ public class PolicyLifecycleResource {
     @GET
     @Path("/{family}/drafts")
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "The family's drafts, newest first")
+    @Operation(operationId = "listPolicyDrafts", summary = "The family's drafts, newest first")
     @APIResponse(responseCode = "200", description = "The drafts")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -211,7 +211,7 @@ public class PolicyLifecycleResource {
     @GET
     @Path("/{family}/drafts/{id}")
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "One draft: status, uploaded files, compile errors, decision, scenarios it removes",
+    @Operation(operationId = "getPolicyDraft", summary = "One draft: status, uploaded files, compile errors, decision, scenarios it removes",
             description = "scenarioRemovals lists every published scenario file the draft empties, cuts down, points at "
                     + "another endpoint or removes (published and remaining counts); the approver must confirm them.")
     @APIResponse(responseCode = "200", description = "The draft")
@@ -226,7 +226,7 @@ public class PolicyLifecycleResource {
     @Path("/{family}/drafts/{id}/files/{name: .+}")
     @Produces({XLSX, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "Download a file of a draft, as the approver reviews it")
+    @Operation(operationId = "downloadPolicyDraftFile", summary = "Download a file of a draft, as the approver reviews it")
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -238,7 +238,7 @@ public class PolicyLifecycleResource {
     @GET
     @Path("/{family}/drafts/{id}/diff")
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "What the draft changes against the version it is based on, in legal terms")
+    @Operation(operationId = "diffPolicyDraft", summary = "What the draft changes against the version it is based on, in legal terms")
     @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -251,7 +251,7 @@ public class PolicyLifecycleResource {
     @POST
     @Path("/{family}/drafts/{id}/scenario-run")
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "Run the draft's scenarios against the compiled draft",
+    @Operation(operationId = "runPolicyDraftScenarios", summary = "Run the draft's scenarios against the compiled draft",
             description = "In-process, nothing recorded. Pass or fail per scenario, with each difference.")
     @APIResponse(responseCode = "200", description = "The report (failures included: a failing scenario is a result, not an error)")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -265,7 +265,7 @@ public class PolicyLifecycleResource {
     @POST
     @Path("/{family}/drafts/{id}/backtest")
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
-    @Operation(summary = "Back-test the draft on the family's most recent audited decisions",
+    @Operation(operationId = "backtestPolicyDraft", summary = "Back-test the draft on the family's most recent audited decisions",
             description = "Re-evaluates the last `limit` audited requests under the version the draft is based on and "
                     + "under the draft; reports how many outcomes change, grade transitions (YELLOW→RED), per rule how "
                     + "often it fires only before or only after, and examples by decision id. Nothing is recorded.")
@@ -284,7 +284,7 @@ public class PolicyLifecycleResource {
     @Path("/{family}/drafts/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("policy-approver")
-    @Operation(summary = "Approve a draft: publish it as the family's next version",
+    @Operation(operationId = "approvePolicyDraft", summary = "Approve a draft: publish it as the family's next version",
             description = "By a policy-approver other than the draft's author. The draft must compile and pass all its "
                     + "scenarios, and no version may have been published since it was drafted. The effective date and "
                     + "change note go into the published manifest, so the version's hash covers them; drafter and "
@@ -310,7 +310,7 @@ public class PolicyLifecycleResource {
     @Path("/{family}/drafts/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("policy-approver")
-    @Operation(summary = "Reject a draft, with the reason")
+    @Operation(operationId = "rejectPolicyDraft", summary = "Reject a draft, with the reason")
     @APIResponse(responseCode = "200", description = "The rejected draft")
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

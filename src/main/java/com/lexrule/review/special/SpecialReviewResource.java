@@ -71,7 +71,7 @@ public class SpecialReviewResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Submit a special review: an .xlsx or .csv upload, or the cases as JSON",
+    @Operation(operationId = "submitSpecialReview", summary = "Submit a special review: an .xlsx or .csv upload, or the cases as JSON",
             description = "Either application/json: {\"family\": \"meritorious-service\", \"policyVersion\": 1 (optional), "
                     + "\"cases\": [{...the facts as the assessment endpoint takes them..., \"recognised\": \"MERITORIOUS_SERVICE\"}]} "
                     + "(errors name the case by its position from 1, and the field); or "
@@ -111,7 +111,7 @@ public class SpecialReviewResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a special review as JSON",
+    @Operation(operationId = "submitSpecialReviewJson", summary = "Submit a special review as JSON",
             description = "{\"family\": \"meritorious-service\", \"policyVersion\": 1 (optional), \"cases\": [{...the facts as "
                     + "the assessment endpoint takes them..., \"recognised\": \"MERITORIOUS_SERVICE\"}]}. Each case is checked "
                     + "as a template row would be; errors name the case (row = position from 1) and the field." + LIMITS)
@@ -128,7 +128,7 @@ public class SpecialReviewResource {
     }
 
     @GET
-    @Operation(summary = "Special reviews, newest first")
+    @Operation(operationId = "listSpecialReviews", summary = "Special reviews, newest first")
     @APIResponse(responseCode = "200", description = "The reviews (without row errors)")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -139,7 +139,7 @@ public class SpecialReviewResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A review: status, progress (rows done / total), then its summary and every unusable cell",
+    @Operation(operationId = "getSpecialReview", summary = "A review: status, progress (rows done / total), then its summary and every unusable cell",
             description = "Who submitted it and when, the policy version and sha256 it was re-assessed under, the "
                     + "uploaded file's sha256. Once DONE: agreement by recognised × service value, by deciding rule and by "
                     + "crime type. The cases themselves: /cases (paged) or /report.json, /report.xlsx.")
@@ -153,7 +153,7 @@ public class SpecialReviewResource {
 
     @GET
     @Path("/{id}/cases")
-    @Operation(summary = "The re-assessed cases of a review, in row order, paged; ?outcome=DISAGREE for the disagreements")
+    @Operation(operationId = "listSpecialReviewCases", summary = "The re-assessed cases of a review, in row order, paged; ?outcome=DISAGREE for the disagreements")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ReviewViews.CasePage.class)))
     @APIResponse(responseCode = "400", description = "Unknown outcome", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -177,7 +177,7 @@ public class SpecialReviewResource {
 
     @GET
     @Path("/{id}/report.json")
-    @Operation(summary = "The whole report as JSON: the review, its summary and every case with the service's full answer")
+    @Operation(operationId = "getSpecialReviewReport", summary = "The whole report as JSON: the review, its summary and every case with the service's full answer")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReviewViews.Report.class)))
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -193,7 +193,7 @@ public class SpecialReviewResource {
     @GET
     @Path("/{id}/report.xlsx")
     @Produces(XLSX)
-    @Operation(summary = "The report as a workbook for WPS or Excel: summary sheet, one row per case, unusable cells")
+    @Operation(operationId = "downloadSpecialReviewWorkbook", summary = "The report as a workbook for WPS or Excel: summary sheet, one row per case, unusable cells")
     @APIResponse(responseCode = "200", description = "The workbook")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -214,7 +214,7 @@ public class SpecialReviewResource {
     @GET
     @Path("/{id}/source")
     @Produces({XLSX, "text/csv", MediaType.APPLICATION_JSON})
-    @Operation(summary = "The upload exactly as received (its sha256 is the review's source.sha256)")
+    @Operation(operationId = "downloadSpecialReviewSource", summary = "The upload exactly as received (its sha256 is the review's source.sha256)")
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -235,7 +235,7 @@ public class SpecialReviewResource {
     @GET
     @Path("/templates/{form}.xlsx")
     @Produces(XLSX)
-    @Operation(summary = "The upload template of a review form, with the policy's codes as drop-downs",
+    @Operation(operationId = "downloadSpecialReviewTemplate", summary = "The upload template of a review form, with the policy's codes as drop-downs",
             description = "Forms: arrest, meritorious-service, bail-deposit, compensation-deposit. Sheet 案件: Chinese "
                     + "headings (row 1, * = required) and field names (row 2), one case a row from row 3; code columns "
                     + "drop down the catalog of the policy in force (or ?policyVersion=), yes/no columns 是/否; list "
