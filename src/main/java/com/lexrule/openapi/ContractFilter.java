@@ -55,7 +55,7 @@ public class ContractFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
             if (path.startsWith(ASSESSMENTS)) addObjectionLink(operation);
             Example example = RECORDED.get(operation.getOperationId());
-            if (example != null) addExample(operation, example);
+            if (example != null) addExample(operation, example, openAPI);
         }));
     }
 
@@ -95,7 +95,7 @@ public class ContractFilter implements OASFilter {
                 .description(description + "; as a header").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(36)));
     }
 
-    private static void addExample(Operation operation, Example example) {
+    private static void addExample(Operation operation, Example example, OpenAPI openAPI) {
         if (example.request() != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             for (MediaType media : operation.getRequestBody().getContent().getMediaTypes().values()) {
                 media.addExample("recorded", OASFactory.createExample().summary(example.summary()).value(example.request()));
@@ -105,9 +105,25 @@ public class ContractFilter implements OASFilter {
             operation.getResponses().getAPIResponses().entrySet().stream()
                     .filter(response -> response.getKey().startsWith("2") && response.getValue().getContent() != null)
                     .findFirst()
-                    .ifPresent(ok -> ok.getValue().getContent().getMediaTypes().values().forEach(media ->
-                            media.addExample("recorded", OASFactory.createExample().summary(example.summary()).value(example.response()))));
+                    .ifPresent(ok -> ok.getValue().getContent().getMediaTypes().values().forEach(media -> {
+                        media.addExample("recorded", OASFactory.createExample().summary(example.summary()).value(example.response()));
+                        markNullable(media.getSchema(), example.response(), openAPI);
+                    }));
         }
+    }
+
+    /** A field the recorded answer shows as null can be null: the schema says so, as the exchange proves. */
+    private static void markNullable(Schema schema, Object answer, OpenAPI openAPI) {
+        if (schema == null || schema.getRef() == null || !(answer instanceof Map<?, ?> fields)) return;
+        Schema target = openAPI.getComponents().getSchemas().get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+        if (target == null || target.getProperties() == null) return;
+        fields.forEach((name, value) -> {
+            Schema property = target.getProperties().get(String.valueOf(name));
+            if (value == null && property != null && property.getType() != null
+                    && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        });
     }
 
     private static Map<String, Example> readExamples() {

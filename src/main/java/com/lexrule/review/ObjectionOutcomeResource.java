@@ -40,7 +40,7 @@ public class ObjectionOutcomeResource {
     @RolesAllowed("legal-officer")
     @Operation(operationId = "recordObjectionOutcome", summary = "Record how an objection was decided",
             description = "Once. May name the re-assessment made on it (an assessment called with ?objectionId=).")
-    @APIResponse(responseCode = "201", description = "The outcome")
+    @APIResponse(responseCode = "201", description = "The outcome", content = @Content(schema = @Schema(implementation = ObjectionOutcome.class)))
     @APIResponse(responseCode = "404", description = "No such objection",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The objection was already decided",

@@ -42,7 +42,7 @@ public class ObjectionResource {
     @POST
     @RolesAllowed({"legal-officer", "case-system"})
     @Operation(operationId = "recordObjection", summary = "Record an objection to an assessment", description = "Who objected and on what grounds.")
-    @APIResponse(responseCode = "201", description = "The objection, with its id for the re-assessment")
+    @APIResponse(responseCode = "201", description = "The objection, with its id for the re-assessment", content = @Content(schema = @Schema(implementation = Objection.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such decision",

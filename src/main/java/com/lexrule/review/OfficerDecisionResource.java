@@ -42,8 +42,8 @@ public class OfficerDecisionResource {
             description = "Recorded once. Sending a different decision later records a correction linked to the "
                     + "previous entry; nothing is overwritten. A reason is required when the decision departs from "
                     + "the recommendation.")
-    @APIResponse(responseCode = "201", description = "Recorded (first decision or a correction)")
-    @APIResponse(responseCode = "200", description = "The same decision was already recorded")
+    @APIResponse(responseCode = "201", description = "Recorded (first decision or a correction)", content = @Content(schema = @Schema(implementation = OfficerDecision.class)))
+    @APIResponse(responseCode = "200", description = "The same decision was already recorded", content = @Content(schema = @Schema(implementation = OfficerDecision.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or no reason for a departure",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such decision",
