@@ -23,11 +23,13 @@ import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
 @Path(ArrestDefinition.PATH)
 @Tag(name = "arrest", description = "逮捕条件与社会危险性评估（刑事诉讼法第八十一条）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class ArrestResource {
 
     private final AssessmentPipeline pipeline;

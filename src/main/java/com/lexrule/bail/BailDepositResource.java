@@ -23,11 +23,13 @@ import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
 @Path(BailDepositDefinition.PATH)
 @Tag(name = "bail", description = "取保候审保证方式与保证金（刑事诉讼法第六十七条至第七十四条）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class BailDepositResource {
 
     private final AssessmentPipeline pipeline;

@@ -23,11 +23,13 @@ import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
 @Path(CompensationDepositDefinition.PATH)
 @Tag(name = "bail", description = "赔偿保证金（轻罪案件）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class CompensationDepositResource {
 
     private final AssessmentPipeline pipeline;

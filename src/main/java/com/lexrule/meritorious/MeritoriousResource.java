@@ -23,11 +23,13 @@ import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
 @Path(MeritoriousDefinition.PATH)
 @Tag(name = "meritorious-service", description = "立功认定与立功证据审查（刑法第六十八条、立功证据指引）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class MeritoriousResource {
 
     private final AssessmentPipeline pipeline;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.lexrule.arrest.ArrestDefinition;
 import com.lexrule.assessment.AssessmentPipeline;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Multi;
@@ -29,7 +30,7 @@ import io.vertx.core.Vertx;
 /**
  * Rules fire and the audit is written on Quarkus' worker threads (a bounded pool), never on the event loop: Quarkus
  * REST dispatches an endpoint to a worker when it returns a plain value and is not marked non-blocking. Every
- * assessment endpoint keeps that signature, and the pipeline itself refuses the event loop.
+ * assessment endpoint keeps that signature and says so (@Blocking), and the pipeline itself refuses the event loop.
  */
 class EvaluationThreadTest {
 
@@ -48,6 +49,7 @@ class EvaluationThreadTest {
             String name = endpoint.getDeclaringClass().getSimpleName() + "." + endpoint.getName();
             assertThat(endpoint.isAnnotationPresent(NonBlocking.class) || endpoint.getDeclaringClass().isAnnotationPresent(NonBlocking.class))
                     .as("%s is marked @NonBlocking", name).isFalse();
+            assertThat(endpoint.getDeclaringClass().isAnnotationPresent(Blocking.class)).as("%s is marked @Blocking", name).isTrue();
             assertThat(endpoint.isAnnotationPresent(RunOnVirtualThread.class)).as("%s runs on a virtual thread", name).isFalse();
             Class<?> returns = endpoint.getReturnType();
             assertThat(Uni.class.isAssignableFrom(returns) || Multi.class.isAssignableFrom(returns)
