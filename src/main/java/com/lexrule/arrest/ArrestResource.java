@@ -18,22 +18,27 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
-@Path("/api/v1/assessments/arrest")
+@Path(ArrestDefinition.PATH)
 @Tag(name = "arrest", description = "逮捕条件与社会危险性评估（刑事诉讼法第八十一条）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class ArrestResource {
 
-    private final ArrestService service;
+    private final AssessmentPipeline pipeline;
+    private final ArrestDefinition arrest;
     private final SecurityIdentity identity;
 
-    public ArrestResource(ArrestService service, SecurityIdentity identity) {
-        this.service = service;
+    public ArrestResource(AssessmentPipeline pipeline, ArrestDefinition arrest, SecurityIdentity identity) {
+        this.pipeline = pipeline;
+        this.arrest = arrest;
         this.identity = identity;
     }
 
@@ -58,6 +63,6 @@ public class ArrestResource {
             @Valid @NotNull ArrestRequest request,
             @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
             @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
-        return service.assess(request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
+        return pipeline.assess(arrest, request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
     }
 }

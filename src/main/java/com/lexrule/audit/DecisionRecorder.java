@@ -19,8 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 
 /**
- * The one audit writer. It joins the caller's transaction, so a decision that cannot be stored is rolled back
- * with the answer and the caller gets an error, never an unrecorded success. Each record is appended to one of
+ * The one audit writer. It commits each decision before it returns (in its own transaction, or the caller's if one
+ * is open), so a decision that cannot be stored gets the caller an error, never an unrecorded success. Each record is appended to one of
  * {@code lexrule.audit.chains} keyed hash chains, chosen by case id: one chain would make every commit of the service
  * wait for the same head row (FACTS: under 2,000 decisions/s); several keep the order within a case.
  */
@@ -56,7 +56,7 @@ public class DecisionRecorder {
                         String crimeType, Object request, Object response, String caller, Instant decidedAt) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRED)
     public void record(Entry entry) {
         JsonNode request = json.valueToTree(entry.request());
         JsonNode response = json.valueToTree(entry.response());

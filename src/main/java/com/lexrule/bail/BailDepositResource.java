@@ -18,22 +18,27 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
-@Path("/api/v1/assessments/bail-deposit")
+@Path(BailDepositDefinition.PATH)
 @Tag(name = "bail", description = "取保候审保证方式与保证金（刑事诉讼法第六十七条至第七十四条）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class BailDepositResource {
 
-    private final BailDepositService service;
+    private final AssessmentPipeline pipeline;
+    private final BailDepositDefinition bailDeposit;
     private final SecurityIdentity identity;
 
-    public BailDepositResource(BailDepositService service, SecurityIdentity identity) {
-        this.service = service;
+    public BailDepositResource(AssessmentPipeline pipeline, BailDepositDefinition bailDeposit, SecurityIdentity identity) {
+        this.pipeline = pipeline;
+        this.bailDeposit = bailDeposit;
         this.identity = identity;
     }
 
@@ -63,6 +68,6 @@ public class BailDepositResource {
             @Valid @NotNull BailDepositRequest request,
             @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
             @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
-        return service.assess(request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
+        return pipeline.assess(bailDeposit, request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
     }
 }

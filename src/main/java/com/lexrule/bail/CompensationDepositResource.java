@@ -18,22 +18,27 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
-@Path("/api/v1/assessments/compensation-deposit")
+@Path(CompensationDepositDefinition.PATH)
 @Tag(name = "bail", description = "赔偿保证金（轻罪案件）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class CompensationDepositResource {
 
-    private final CompensationDepositService service;
+    private final AssessmentPipeline pipeline;
+    private final CompensationDepositDefinition compensationDeposit;
     private final SecurityIdentity identity;
 
-    public CompensationDepositResource(CompensationDepositService service, SecurityIdentity identity) {
-        this.service = service;
+    public CompensationDepositResource(AssessmentPipeline pipeline, CompensationDepositDefinition compensationDeposit, SecurityIdentity identity) {
+        this.pipeline = pipeline;
+        this.compensationDeposit = compensationDeposit;
         this.identity = identity;
     }
 
@@ -60,6 +65,6 @@ public class CompensationDepositResource {
             @Valid @NotNull CompensationDepositRequest request,
             @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
             @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
-        return service.assess(request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
+        return pipeline.assess(compensationDeposit, request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
     }
 }

@@ -18,22 +18,27 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.PolicyPin;
 import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 
-@Path("/api/v1/assessments/meritorious-service")
+@Path(MeritoriousDefinition.PATH)
 @Tag(name = "meritorious-service", description = "立功认定与立功证据审查（刑法第六十八条、立功证据指引）")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Blocking // the pipeline waits for the policy compile of a pinned version and for the audit commit
 public class MeritoriousResource {
 
-    private final MeritoriousService service;
+    private final AssessmentPipeline pipeline;
+    private final MeritoriousDefinition meritorious;
     private final SecurityIdentity identity;
 
-    public MeritoriousResource(MeritoriousService service, SecurityIdentity identity) {
-        this.service = service;
+    public MeritoriousResource(AssessmentPipeline pipeline, MeritoriousDefinition meritorious, SecurityIdentity identity) {
+        this.pipeline = pipeline;
+        this.meritorious = meritorious;
         this.identity = identity;
     }
 
@@ -61,6 +66,6 @@ public class MeritoriousResource {
             @Valid @NotNull MeritoriousRequest request,
             @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
             @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
-        return service.assess(request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
+        return pipeline.assess(meritorious, request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
     }
 }

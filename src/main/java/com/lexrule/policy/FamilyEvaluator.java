@@ -1,12 +1,16 @@
 package com.lexrule.policy;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Evaluates a request of one family, given as the JSON a case system sends, under any compiled policy, without
- * recording a decision. The policy lifecycle uses it to run a draft's scenarios and to back-test a draft against
- * audited requests, so each family provides one bean per assessment endpoint. A family without one can still be
- * drafted and diffed, but its scenarios cannot run and so its drafts cannot be approved.
+ * Evaluates the requests of one assessment endpoint, given as the JSON a case system sends, under any compiled
+ * policy, without recording a decision. This is what the policy lifecycle (scenario runs, back-tests) and special
+ * reviews need of the assessment pipeline; the pipeline ({@code com.lexrule.assessment}) provides one per family
+ * definition. It is declared here so that the policy packages depend on neither the pipeline nor the families. A
+ * family without a definition can still be drafted and diffed, but its scenarios cannot run and so its drafts cannot
+ * be approved.
  */
 public interface FamilyEvaluator {
 
@@ -16,10 +20,8 @@ public interface FamilyEvaluator {
     /** The assessment endpoint whose requests this evaluates, as a scenario file names it in "endpoint". */
     String path();
 
-    /** Whether a stored request (an audited decision's facts) belongs to this endpoint; families with one endpoint keep the default. */
-    default boolean accepts(JsonNode request) {
-        return true;
-    }
+    /** Whether a stored request (an audited decision's facts) belongs to this endpoint; families with one endpoint accept all. */
+    boolean accepts(JsonNode request);
 
     /**
      * The answer exactly as the endpoint would give it (findings included), and its outcome summary.
@@ -35,5 +37,10 @@ public interface FamilyEvaluator {
      * color, the meritorious-service determination), used for transitions such as YELLOW→RED.
      */
     record Evaluation(JsonNode answer, String outcome, String grade) {
+    }
+
+    /** Every assessment endpoint's evaluator, as the assessment pipeline provides them. */
+    interface Endpoints {
+        List<FamilyEvaluator> all();
     }
 }

@@ -1,5 +1,6 @@
 package com.lexrule.policy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /** Published policy versions in the database, so that every replica serves the same ones. */
 @ApplicationScoped
 public class PolicyStore {
+
+    private final Clock clock;
+
+    public PolicyStore(Clock clock) {
+        this.clock = clock;
+    }
 
     @Transactional
     public List<PolicyVersion> versions() {
@@ -52,7 +59,7 @@ public class PolicyStore {
         }
         entity.changeNote = bundle.manifest().changeNote();
         entity.publishedBy = publishedBy;
-        entity.publishedAt = Instant.now();
+        entity.publishedAt = Instant.now(clock);
         for (PolicyFile file : bundle.files()) {
             PolicyFileEntity stored = new PolicyFileEntity();
             stored.policyVersion = entity;

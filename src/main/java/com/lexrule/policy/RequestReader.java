@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a request given as JSON (a scenario, an audited request, a review row) into a family's request record and
- * validates it exactly as the REST boundary would, for every {@link FamilyEvaluator}.
+ * validates it exactly as the REST boundary would, for the assessment pipeline's trials ({@link FamilyEvaluator}).
  */
 @ApplicationScoped
 public class RequestReader {

@@ -1,6 +1,7 @@
 package com.lexrule.review;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,11 +42,13 @@ public class AccountabilityService {
     private final AuditChains chains;
     private final PolicyRegistry policies;
     private final EntityManager em;
+    private final Clock clock;
 
-    public AccountabilityService(AuditChains chains, PolicyRegistry policies, EntityManager em) {
+    public AccountabilityService(AuditChains chains, PolicyRegistry policies, EntityManager em, Clock clock) {
         this.chains = chains;
         this.policies = policies;
         this.em = em;
+        this.clock = clock;
     }
 
     /** The result of recording an officer's decision: the entry, and whether it is new. */
@@ -78,7 +81,7 @@ public class AccountabilityService {
         entry.correctsId = latest == null ? null : latest.id;
         entry.revision = latest == null ? 1 : latest.revision + 1;
         entry.recordedBy = recordedBy;
-        entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.recordedAt = now();
         chains.append(head, entry);
         persist(entry, "决定 " + decisionId + " 的最终决定已被同时更改，请读取最新记录后重试 "
                 + "(the officer decision was changed concurrently; read the latest entry and retry)");
@@ -96,7 +99,7 @@ public class AccountabilityService {
         objection.objectorRole = request.objectorRole().name();
         objection.grounds = request.grounds();
         objection.recordedBy = recordedBy;
-        objection.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        objection.recordedAt = now();
         chains.append(head, objection);
         persist(objection, "异议未能记录，请重试 (the objection was not recorded; retry)");
         return objection;
@@ -127,7 +130,7 @@ public class AccountabilityService {
         outcome.reason = request.reason();
         outcome.reassessmentId = request.reassessmentId();
         outcome.decidedBy = decidedBy;
-        outcome.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        outcome.decidedAt = now();
         chains.append(head, outcome);
         persist(outcome, alreadyDecided);
         return outcome;
@@ -195,5 +198,10 @@ public class AccountabilityService {
             throw new NotFoundProblem("决定 " + decisionId + " 不存在 (no such decision)");
         }
         return decision;
+    }
+
+    /** The database keeps microseconds: the time chained and hashed is the one read back. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.engine.Finding;
 import com.lexrule.policy.BaselineReader;
 import com.lexrule.policy.CompiledPolicy;
@@ -44,11 +45,14 @@ class ResponsibilityPolicyEditTest {
     PolicyCompiler compiler;
 
     @Inject
-    ArrestService service;
+    AssessmentPipeline pipeline;
+
+    @Inject
+    ArrestDefinition arrest;
 
     @Test
     void tables_that_make_every_score_red_at_the_highest_priority_cannot_arrest_a_fifteen_year_old_for_theft() {
-        ArrestAssessment answer = service.evaluate(compile(redTables()), theftAtFifteen(), "edit-test", Instant.now());
+        ArrestAssessment answer = pipeline.evaluate(arrest, compile(redTables()), theftAtFifteen(), "edit-test", Instant.now());
         assertThat(answer.legalCategory()).isEqualTo("ARREST_CONDITIONS_NOT_MET");
         assertThat(answer.color()).isEqualTo("GREEN");
         assertThat(answer.recommendedMeasure()).isEqualTo("NO_COERCIVE_MEASURE");
@@ -59,7 +63,7 @@ class ResponsibilityPolicyEditTest {
     void the_same_edited_tables_do_arrest_a_sixteen_year_old() {
         ArrestRequest sixteen = new ArrestRequest("EDIT-2", "S-2", ProcedureStage.ARREST_REVIEW, "THEFT", true,
                 SentenceBand.UP_TO_3_YEARS, false, false, 16, List.of("DESTROYED_EVIDENCE"), List.of(), List.of(), false, null, null);
-        ArrestAssessment answer = service.evaluate(compile(redTables()), sixteen, "edit-test", Instant.now());
+        ArrestAssessment answer = pipeline.evaluate(arrest, compile(redTables()), sixteen, "edit-test", Instant.now());
         assertThat(answer.color()).isEqualTo("RED");
         assertThat(answer.findings()).extracting(Finding::ruleId).doesNotContain("ARR-17-1");
     }
@@ -68,7 +72,7 @@ class ResponsibilityPolicyEditTest {
     void a_points_row_at_any_priority_weighs_nothing_without_evidence_of_a_crime() {
         ArrestRequest noEvidence = new ArrestRequest("EDIT-3", "S-3", ProcedureStage.ARREST_REVIEW, "THEFT", false,
                 SentenceBand.UP_TO_3_YEARS, false, false, 30, List.of("DESTROYED_EVIDENCE"), List.of(), List.of(), false, null, null);
-        ArrestAssessment answer = service.evaluate(compile(redTables()), noEvidence, "edit-test", Instant.now());
+        ArrestAssessment answer = pipeline.evaluate(arrest, compile(redTables()), noEvidence, "edit-test", Instant.now());
         assertThat(answer.findings()).extracting(Finding::ruleId).containsExactly("ARR-81-0");
         assertThat(answer.score()).isZero();
     }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.lexrule.arrest.SentenceBand;
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.engine.Finding;
 import com.lexrule.policy.BaselineReader;
 import com.lexrule.policy.CompiledPolicy;
@@ -36,11 +37,14 @@ class BailResponsibilityEditTest {
     PolicyCompiler compiler;
 
     @Inject
-    BailDepositService service;
+    AssessmentPipeline pipeline;
+
+    @Inject
+    BailDepositDefinition bailDeposit;
 
     @Test
     void deposit_rows_at_the_highest_priority_set_no_deposit_for_a_fifteen_year_old_thief() {
-        BailDepositAssessment answer = service.evaluate(compile(edited()), request(15), DangerColor.GREEN, "edit-test", Instant.now());
+        BailDepositAssessment answer = pipeline.evaluate(bailDeposit, compile(edited()), request(15), "edit-test", Instant.now());
         assertThat(answer.recommendedMeasure()).isEqualTo("NO_COERCIVE_MEASURE");
         assertThat(answer.guaranteeMethod()).isNull();
         assertThat(answer.depositAmount()).isNull();
@@ -49,7 +53,7 @@ class BailResponsibilityEditTest {
 
     @Test
     void the_same_table_sets_a_deposit_for_a_sixteen_year_old() {
-        BailDepositAssessment answer = service.evaluate(compile(edited()), request(16), DangerColor.GREEN, "edit-test", Instant.now());
+        BailDepositAssessment answer = pipeline.evaluate(bailDeposit, compile(edited()), request(16), "edit-test", Instant.now());
         assertThat(answer.guaranteeMethod()).isEqualTo("DEPOSIT");
         assertThat(answer.findings()).extracting(Finding::ruleId).doesNotContain("BAIL-17-1");
     }

@@ -29,25 +29,26 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.arrest.ArrestAssessment;
 import com.lexrule.arrest.ArrestDecision;
 import com.lexrule.arrest.ArrestFamily;
 import com.lexrule.arrest.ArrestRequest;
-import com.lexrule.arrest.ArrestService;
+import com.lexrule.arrest.ArrestDefinition;
 import com.lexrule.arrest.ColorScore;
 import com.lexrule.bail.BailDepositAssessment;
 import com.lexrule.bail.BailDepositRequest;
-import com.lexrule.bail.BailDepositService;
+import com.lexrule.bail.BailDepositDefinition;
 import com.lexrule.bail.BailFamily;
 import com.lexrule.bail.CompensationDepositAssessment;
 import com.lexrule.bail.CompensationDepositRequest;
-import com.lexrule.bail.CompensationDepositService;
+import com.lexrule.bail.CompensationDepositDefinition;
 import com.lexrule.engine.Finding;
 import com.lexrule.engine.PolicyEvaluator;
 import com.lexrule.meritorious.MeritoriousAssessment;
 import com.lexrule.meritorious.MeritoriousFamily;
 import com.lexrule.meritorious.MeritoriousRequest;
-import com.lexrule.meritorious.MeritoriousService;
+import com.lexrule.meritorious.MeritoriousDefinition;
 import com.lexrule.policy.BaselineReader;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyBundle;
@@ -57,7 +58,7 @@ import com.lexrule.policy.PolicyVersion;
 
 /**
  * The engine alone, one thread, no HTTP and no database: evaluations per second of each family's policy on disk,
- * exactly as the services evaluate it (code check, facts, rules, answer), and a hand-written Java scoring of the
+ * exactly as the assessment pipeline evaluates it (code check, facts, rules, answer), and a hand-written Java scoring of the
  * arrest case as the floor, in the same run. Without the audit write and the REST layer, this is the evaluation's
  * share of a decision; the load benchmark (bench.sh) measures the audited service.
  * <pre>mvn -B -q -Pbench test-compile exec:exec -Dbench.main=com.lexrule.bench.EngineBenchmark</pre>
@@ -77,10 +78,12 @@ public class EngineBenchmark {
     private CompiledPolicy arrest;
     private CompiledPolicy meritorious;
     private CompiledPolicy bail;
-    private ArrestService arrestService;
-    private MeritoriousService meritoriousService;
-    private BailDepositService bailService;
-    private CompensationDepositService compensationService;
+    private AssessmentPipeline pipeline;
+    private final ArrestDefinition arrestDefinition = new ArrestDefinition();
+    private final MeritoriousDefinition meritoriousDefinition = new MeritoriousDefinition();
+    /** Stated colors only: the link to an audited arrest decision needs the database. */
+    private final BailDepositDefinition bailDefinition = new BailDepositDefinition(null);
+    private final CompensationDepositDefinition compensationDefinition = new CompensationDepositDefinition();
     private HandWrittenArrestScoring floor;
 
     private ArrestRequest scored;
@@ -100,10 +103,7 @@ public class EngineBenchmark {
         meritorious = compile(MeritoriousFamily.NAME, new MeritoriousFamily());
         bail = compile(BailFamily.NAME, new BailFamily());
         PolicyEvaluator evaluator = new PolicyEvaluator();
-        arrestService = new ArrestService(null, evaluator, null);
-        meritoriousService = new MeritoriousService(null, evaluator, null);
-        bailService = new BailDepositService(null, evaluator, null, null);
-        compensationService = new CompensationDepositService(null, evaluator, null);
+        pipeline = AssessmentPipeline.evaluation(evaluator, java.time.Clock.systemUTC());
 
         scored = JSON.readValue("""
                 {"caseId":"BENCH-1","subjectId":"S-1","stage":"ARREST_REVIEW","crimeType":"INTENTIONAL_INJURY",
@@ -130,8 +130,8 @@ public class EngineBenchmark {
                  "assessedLoss":8000,"victimReachable":false,"victimDemandsExcessive":false,"subjectWilling":true}""",
                 CompensationDepositRequest.class);
 
-        floor = HandWrittenArrestScoring.readFrom(arrest, arrestService, evaluator, scored.crimeType());
-        floor.check(arrestService.evaluate(arrest, scored, "bench", Instant.EPOCH), scored);
+        floor = HandWrittenArrestScoring.readFrom(arrest, pipeline, evaluator, scored.crimeType());
+        floor.check(pipeline.evaluate(arrestDefinition, arrest, scored, "bench", Instant.EPOCH), scored);
     }
 
     private static CompiledPolicy compile(String family, PolicyFamily definition) {
@@ -142,27 +142,27 @@ public class EngineBenchmark {
 
     @Benchmark
     public ArrestAssessment arrestScoredCase() {
-        return arrestService.evaluate(arrest, scored, "bench", Instant.EPOCH);
+        return pipeline.evaluate(arrestDefinition, arrest, scored, "bench", Instant.EPOCH);
     }
 
     @Benchmark
     public ArrestAssessment arrestMandatory() {
-        return arrestService.evaluate(arrest, mandatory, "bench", Instant.EPOCH);
+        return pipeline.evaluate(arrestDefinition, arrest, mandatory, "bench", Instant.EPOCH);
     }
 
     @Benchmark
     public MeritoriousAssessment meritorious() {
-        return meritoriousService.evaluate(meritorious, meritClaim, "bench", Instant.EPOCH);
+        return pipeline.evaluate(meritoriousDefinition, meritorious, meritClaim, "bench", Instant.EPOCH);
     }
 
     @Benchmark
     public BailDepositAssessment bailDeposit() {
-        return bailService.evaluate(bail, bailRequest, bailRequest.dangerColor(), "bench", Instant.EPOCH);
+        return pipeline.evaluate(bailDefinition, bail, bailRequest, "bench", Instant.EPOCH);
     }
 
     @Benchmark
     public CompensationDepositAssessment compensationDeposit() {
-        return compensationService.evaluate(bail, compensationRequest, "bench", Instant.EPOCH);
+        return pipeline.evaluate(compensationDefinition, bail, compensationRequest, "bench", Instant.EPOCH);
     }
 
     /** The floor: the same scored case, in plain Java over the same points and bands. */
@@ -247,7 +247,7 @@ public class EngineBenchmark {
             return new Scored(score, band.legalCategory(), band.color(), band.measure(), findings);
         }
 
-        static HandWrittenArrestScoring readFrom(CompiledPolicy policy, ArrestService engine, PolicyEvaluator evaluator,
+        static HandWrittenArrestScoring readFrom(CompiledPolicy policy, AssessmentPipeline engine, PolicyEvaluator evaluator,
                                                  String crimeType) throws Exception {
             Map<String, Finding> indicators = new HashMap<>();
             Map<String, Finding> mitigations = new HashMap<>();
@@ -274,14 +274,14 @@ public class EngineBenchmark {
             return new HandWrittenArrestScoring(Map.copyOf(indicators), Map.copyOf(mitigations), total, bands);
         }
 
-        private static ArrestAssessment probe(CompiledPolicy policy, ArrestService engine, String crimeType,
+        private static ArrestAssessment probe(CompiledPolicy policy, AssessmentPipeline engine, String crimeType,
                                               List<String> indicators, List<String> mitigations) throws Exception {
             ArrestRequest request = JSON.readValue(JSON.writeValueAsString(Map.ofEntries(Map.entry("caseId", "PROBE"),
                     Map.entry("subjectId", "PROBE"), Map.entry("crimeType", crimeType), Map.entry("evidenceOfCrime", true),
                     Map.entry("expectedSentence", "UP_TO_3_YEARS"), Map.entry("priorIntentionalCrime", false),
                     Map.entry("identityUnknown", false), Map.entry("age", 34), Map.entry("dangerIndicators", indicators),
                     Map.entry("mitigations", mitigations), Map.entry("violatedBailConditions", false))), ArrestRequest.class);
-            return engine.evaluate(policy, request, "probe", Instant.EPOCH);
+            return engine.evaluate(new ArrestDefinition(), policy, request, "probe", Instant.EPOCH);
         }
 
         /** The floor must do the engine's work: same score, color, measure and findings, or the ratio means nothing. */

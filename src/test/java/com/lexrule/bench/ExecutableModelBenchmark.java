@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.arrest.ArrestAssessment;
 import com.lexrule.arrest.ArrestFamily;
 import com.lexrule.arrest.ArrestRequest;
-import com.lexrule.arrest.ArrestService;
+import com.lexrule.arrest.ArrestDefinition;
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.engine.PolicyEvaluator;
 import com.lexrule.policy.BaselineReader;
 import com.lexrule.policy.CompiledPolicy;
@@ -51,7 +52,8 @@ public class ExecutableModelBenchmark {
 
     private CompiledPolicy drl;
     private CompiledPolicy executableModel;
-    private ArrestService service;
+    private AssessmentPipeline service;
+    private final ArrestDefinition arrest = new ArrestDefinition();
     private ArrestRequest scored;
 
     @Setup
@@ -68,15 +70,15 @@ public class ExecutableModelBenchmark {
         System.out.printf("executable model of the arrest policy built in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         executableModel = new CompiledPolicy(version, bundle, model, drl.catalog(), drl.rulesPerFile(),
                 Duration.ofNanos(System.nanoTime() - started));
-        service = new ArrestService(null, new PolicyEvaluator(), null);
+        service = AssessmentPipeline.evaluation(new PolicyEvaluator(), java.time.Clock.systemUTC());
         scored = new ObjectMapper().readValue("""
                 {"caseId":"BENCH-1","subjectId":"S-1","stage":"ARREST_REVIEW","crimeType":"INTENTIONAL_INJURY",
                  "evidenceOfCrime":true,"expectedSentence":"UP_TO_3_YEARS","priorIntentionalCrime":false,
                  "identityUnknown":false,"age":34,
                  "dangerIndicators":["THREATENED_VICTIM_OR_INFORMANT","FLIGHT_HISTORY","NO_FIXED_RESIDENCE"],
                  "mitigations":["PLEADED_GUILTY"],"specialCircumstances":[],"violatedBailConditions":false}""", ArrestRequest.class);
-        ArrestAssessment a = service.evaluate(drl, scored, "x", Instant.EPOCH);
-        ArrestAssessment b = service.evaluate(executableModel, scored, "x", Instant.EPOCH);
+        ArrestAssessment a = service.evaluate(arrest, drl, scored, "x", Instant.EPOCH);
+        ArrestAssessment b = service.evaluate(arrest, executableModel, scored, "x", Instant.EPOCH);
         if (a.score() != b.score() || !a.color().equals(b.color()) || !a.findings().equals(b.findings())) {
             throw new IllegalStateException("the executable model decides differently: " + a + " vs " + b);
         }
@@ -103,11 +105,11 @@ public class ExecutableModelBenchmark {
 
     @Benchmark
     public ArrestAssessment drlKnowledgeBase() {
-        return service.evaluate(drl, scored, "bench", Instant.EPOCH);
+        return service.evaluate(arrest, drl, scored, "bench", Instant.EPOCH);
     }
 
     @Benchmark
     public ArrestAssessment executableModel() {
-        return service.evaluate(executableModel, scored, "bench", Instant.EPOCH);
+        return service.evaluate(arrest, executableModel, scored, "bench", Instant.EPOCH);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.arrest.ArrestAssessment;
 import com.lexrule.arrest.ArrestFamily;
 import com.lexrule.arrest.ArrestRequest;
-import com.lexrule.arrest.ArrestService;
+import com.lexrule.arrest.ArrestDefinition;
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.BaselineReader;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyBundle;
@@ -28,11 +30,12 @@ import com.lexrule.policy.PolicyVersion;
 
 /**
  * The rule sessions are built once per compiled version, reused by every call, and dropped with the version. Uses
- * the real arrest policy on disk and the real evaluation (no service, no database).
+ * the real arrest policy on disk and the real evaluation (the pipeline's evaluation, no registry, no database).
  */
 class CompiledRulesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final ArrestDefinition ARREST = new ArrestDefinition();
     static PolicyBundle bundle;
     static PolicyCompiler compiler;
 
@@ -66,15 +69,15 @@ class CompiledRulesTest {
         return cases;
     }
 
-    static String answer(ArrestService service, CompiledPolicy policy, ArrestRequest request) {
-        ArrestAssessment assessed = service.evaluate(policy, request, "id", Instant.EPOCH);
+    static String answer(AssessmentPipeline pipeline, CompiledPolicy policy, ArrestRequest request) {
+        ArrestAssessment assessed = pipeline.evaluate(ARREST, policy, request, "id", Instant.EPOCH);
         return assessed.legalCategory() + "/" + assessed.score() + "/" + assessed.color() + "/"
                 + assessed.recommendedMeasure() + " " + assessed.findings() + " " + assessed.missingFacts();
     }
 
     @Test
     void aReusedSessionAnswersEachCaseAsAFreshVersionDoesWhateverCameBefore() throws Exception {
-        ArrestService service = new ArrestService(null, new PolicyEvaluator(), null);
+        AssessmentPipeline service = AssessmentPipeline.evaluation(new PolicyEvaluator(), Clock.systemUTC());
         List<ArrestRequest> cases = cases();
         CompiledPolicy shared = compile();
         List<String> fresh = new ArrayList<>();
@@ -94,7 +97,7 @@ class CompiledRulesTest {
 
     @Test
     void callersOnManyThreadsAtOnceEachGetTheirOwnAnswer() throws Exception {
-        ArrestService service = new ArrestService(null, new PolicyEvaluator(), null);
+        AssessmentPipeline service = AssessmentPipeline.evaluation(new PolicyEvaluator(), Clock.systemUTC());
         List<ArrestRequest> cases = cases();
         CompiledPolicy policy = compile();
         List<String> expected = new ArrayList<>();
@@ -128,7 +131,7 @@ class CompiledRulesTest {
     @Test
     void aDroppedVersionIsCollectedWithItsSessionsWhileTheEvaluatorLives() throws Exception {
         PolicyEvaluator evaluator = new PolicyEvaluator();
-        ArrestService service = new ArrestService(null, evaluator, null);
+        AssessmentPipeline service = AssessmentPipeline.evaluation(evaluator, Clock.systemUTC());
         ArrestRequest request = cases().get(0);
         WeakReference<KieBase> dropped = evaluateOnce(service, request);
         for (int i = 0; i < 50 && dropped.get() != null; i++) {
@@ -140,7 +143,7 @@ class CompiledRulesTest {
         assertThat(answer(service, compile(), request)).isNotBlank();
     }
 
-    private static WeakReference<KieBase> evaluateOnce(ArrestService service, ArrestRequest request) {
+    private static WeakReference<KieBase> evaluateOnce(AssessmentPipeline service, ArrestRequest request) {
         CompiledPolicy draft = compile();
         answer(service, draft, request);
         return new WeakReference<>(draft.kieBase());

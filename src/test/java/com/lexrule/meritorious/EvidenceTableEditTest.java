@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 
+import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.engine.Finding;
 import com.lexrule.policy.BaselineReader;
 import com.lexrule.policy.CompiledPolicy;
@@ -45,7 +46,10 @@ class EvidenceTableEditTest {
     PolicyCompiler compiler;
 
     @Inject
-    MeritoriousService service;
+    AssessmentPipeline pipeline;
+
+    @Inject
+    MeritoriousDefinition meritorious;
 
     @Test
     void a_table_that_asks_nothing_of_a_lead_cannot_make_a_lead_from_a_lawyers_visit_count() {
@@ -89,7 +93,7 @@ class EvidenceTableEditTest {
     }
 
     private MeritoriousAssessment decide(CompiledPolicy policy, MeritoriousRequest request) {
-        return service.evaluate(policy, request, "edit-test", Instant.now());
+        return pipeline.evaluate(meritorious, policy, request, "edit-test", Instant.now());
     }
 
     private static void keepOnlyRowsFor(Sheet sheet, String claimType) {

@@ -30,8 +30,14 @@ public class DatabaseGate implements QuarkusTestResourceLifecycleManager {
     private Object h2Server;
     private String originalUrl;
 
+    /** Returns once the watcher (polling every 20 ms) has cut the open connections, so no request slips through. */
     public static void close() {
         System.setProperty(PROPERTY, "closed");
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void open() {

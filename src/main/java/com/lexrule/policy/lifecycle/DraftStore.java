@@ -1,5 +1,6 @@
 package com.lexrule.policy.lifecycle;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,9 +20,11 @@ import com.lexrule.policy.PolicyVersion;
 public class DraftStore {
 
     private final PolicyStore versions;
+    private final Clock clock;
 
-    public DraftStore(PolicyStore versions) {
+    public DraftStore(PolicyStore versions, Clock clock) {
         this.versions = versions;
+        this.clock = clock;
     }
 
     /** A draft as read: its record and its complete bundle. */
@@ -46,7 +49,7 @@ public class DraftStore {
         draft.note = note;
         draft.problemsJson = problemsJson;
         draft.createdBy = author;
-        draft.createdAt = Instant.now();
+        draft.createdAt = Instant.now(clock);
         for (PolicyFile file : bundle.files()) {
             PolicyDraftFileEntity stored = new PolicyDraftFileEntity();
             stored.draft = draft;
@@ -81,7 +84,7 @@ public class DraftStore {
         PolicyVersion version = publishNow(stamped, approver);
         int closed = PolicyDraftEntity.update("status = ?1, decidedBy = ?2, decidedAt = ?3, decisionNote = ?4, "
                         + "effectiveFrom = ?5, publishedVersion = ?6 where id = ?7 and status = ?8",
-                DraftStatus.APPROVED, approver, Instant.now(), changeNote, effectiveFrom, version.version(), id, DraftStatus.VALID);
+                DraftStatus.APPROVED, approver, Instant.now(clock), changeNote, effectiveFrom, version.version(), id, DraftStatus.VALID);
         if (closed != 1) {
             throw new AlreadyDecided();
         }
@@ -93,7 +96,7 @@ public class DraftStore {
     public boolean reject(long id, String approver, String reason) {
         return PolicyDraftEntity.update("status = ?1, decidedBy = ?2, decidedAt = ?3, decisionNote = ?4 "
                         + "where id = ?5 and status in (?6, ?7)",
-                DraftStatus.REJECTED, approver, Instant.now(), reason, id, DraftStatus.VALID, DraftStatus.INVALID) == 1;
+                DraftStatus.REJECTED, approver, Instant.now(clock), reason, id, DraftStatus.VALID, DraftStatus.INVALID) == 1;
     }
 
     @Transactional

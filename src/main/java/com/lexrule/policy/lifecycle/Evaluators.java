@@ -4,22 +4,23 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lexrule.policy.FamilyEvaluator;
 import com.lexrule.problem.ProblemException;
 
-/** The families' evaluators, found by family and endpoint; a family without one is reported, never skipped. */
+/**
+ * The assessment endpoints' evaluators (one per family definition of the assessment pipeline), found by family and
+ * endpoint; a family without one is reported, never skipped.
+ */
 @ApplicationScoped
 public class Evaluators {
 
     private final List<FamilyEvaluator> all;
 
     @jakarta.inject.Inject
-    public Evaluators(@Any Instance<FamilyEvaluator> evaluators) {
-        this(evaluators.stream().toList());
+    public Evaluators(FamilyEvaluator.Endpoints endpoints) {
+        this(endpoints.all());
     }
 
     /** Outside CDI (unit tests, benchmarks): exactly these evaluators. */
@@ -41,7 +42,7 @@ public class Evaluators {
 
     static ProblemException missing(String family, String what) {
         return new ProblemException(422, "no-evaluator", "该政策族尚无评估器 (no evaluator for this family)",
-                "政策族 " + family + " 没有实现 com.lexrule.policy.FamilyEvaluator，" + what
-                        + " (family " + family + " provides no FamilyEvaluator bean for this)", List.of(), null);
+                "政策族 " + family + " 没有评估定义 com.lexrule.assessment.FamilyDefinition，" + what
+                        + " (family " + family + " provides no FamilyDefinition bean for this)", List.of(), null);
     }
 }

@@ -223,7 +223,7 @@ public class SpecialReviewService {
     private FamilyEvaluator evaluator(ReviewForm form) {
         return evaluators.forEndpoint(form.family(), form.endpoint()).orElseThrow(() -> new ProblemException(422,
                 "no-evaluator", "该政策族尚无评估器 (no evaluator for this family)",
-                "政策族 " + form.family() + " 的 " + form.endpoint() + " 没有 FamilyEvaluator，无法评查"));
+                "政策族 " + form.family() + " 的 " + form.endpoint() + " 没有评估定义 (FamilyDefinition)，无法评查"));
     }
 
     private JsonNode readJson(byte[] body) {
