@@ -5,13 +5,16 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.lexrule.engine.Finding;
 import com.lexrule.policy.PolicyRef;
 
 /** The answer to an arrest assessment (DOMAIN §1), with every rule that fired and the policy that decided it. */
 @Schema(name = "ArrestAssessment", description = "逮捕条件与社会危险性评估结论")
 public record ArrestAssessment(
-        String decisionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "审计记录中的决定编号；模拟评估（simulate）没有") String decisionId,
+        @Schema(description = "是否已记入审计：模拟评估为 false，不记录、不计入统计") boolean recorded,
         PolicyRef policy,
         String caseId,
         String subjectId,

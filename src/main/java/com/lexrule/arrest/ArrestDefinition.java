@@ -100,7 +100,7 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
                 throw new IllegalStateException("arrest policy v" + policy.version().version()
                         + " has no color band for threshold score " + decision.getThresholdScore());
             }
-            return new ArrestAssessment(stamp.decisionId(), stamp.policy(), request.caseId(), request.subjectId(),
+            return new ArrestAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     request.stage(), decision.getLegalCategory(), decision.getScore(), decision.getColor(),
                     decision.getRecommendedMeasure(), findings, missingFacts(), stamp.decidedAt());
         }

@@ -85,8 +85,19 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     }
 
     /**
+     * A dry run for a client system's integration test: exactly what {@link #assess} would answer for the same call
+     * under the same version, but nothing is recorded (no audit record, no statistics), and the answer says so
+     * ({@code recorded: false}, no decision id).
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public <R, A> A simulate(FamilyDefinition<R, A> family, R request, Integer pinnedVersion) {
+        CompiledPolicy policy = registry.resolve(family.family(), pinnedVersion);
+        return evaluate(family, policy, request, null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
      * The evaluation alone, under the policy given: what {@link #assess} answers, without choosing the version or
-     * recording anything.
+     * recording anything. A null {@code decisionId} marks a dry run ({@code recorded: false}).
      *
      * @throws com.lexrule.policy.UnknownCodeException when the request uses codes the policy does not know
      */
@@ -112,8 +123,8 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
      */
     public <R, A> FamilyEvaluator.Evaluation trial(FamilyDefinition<R, A> family, CompiledPolicy policy, JsonNode json) {
         R request = requests.read(json, family.requestType());
-        A answer = evaluate(family, policy, request, UUID.randomUUID().toString(),
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        // Never recorded, so it has no decision id, as a dry run.
+        A answer = evaluate(family, policy, request, null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         return new FamilyEvaluator.Evaluation(requests.tree(answer), family.outcome(answer), family.grade(answer));
     }
 

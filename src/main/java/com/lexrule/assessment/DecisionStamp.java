@@ -4,6 +4,14 @@ import java.time.Instant;
 
 import com.lexrule.policy.PolicyRef;
 
-/** What every answer quotes of its decision: its id in the audit trail, the policy that decided it, and when. */
+/**
+ * What every answer quotes of its decision: its id in the audit trail, the policy that decided it, and when. A dry
+ * run (a client's integration test, a scenario, a back-test) has no id: it is never recorded.
+ */
 public record DecisionStamp(String decisionId, PolicyRef policy, Instant decidedAt) {
+
+    /** Whether this answer is (about to be) an audited decision. */
+    public boolean recorded() {
+        return decisionId != null;
+    }
 }

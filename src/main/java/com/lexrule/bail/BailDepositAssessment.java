@@ -17,7 +17,8 @@ import com.lexrule.policy.PolicyRef;
  */
 @Schema(name = "BailDepositAssessment", description = "取保候审保证方式与保证金数额评估结论")
 public record BailDepositAssessment(
-        String decisionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "审计记录中的决定编号；模拟评估（simulate）没有") String decisionId,
+        @Schema(description = "是否已记入审计：模拟评估为 false，不记录、不计入统计") boolean recorded,
         PolicyRef policy,
         String caseId,
         String subjectId,

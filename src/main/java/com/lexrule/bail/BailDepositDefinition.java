@@ -107,7 +107,7 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
                 }
                 deposit = amount.range();
             }
-            return new BailDepositAssessment(stamp.decisionId(), stamp.policy(), request.caseId(), request.subjectId(),
+            return new BailDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     color.name(), request.dangerColor() == null ? request.arrestDecisionId() : null,
                     decision.isBailRecommended(), decision.getRecommendedMeasure(), decision.getGuaranteeMethod(), deposit,
                     findings, missingFacts(), stamp.decidedAt());

@@ -70,4 +70,20 @@ public class BailDepositResource {
             @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
         return pipeline.assess(bailDeposit, request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
     }
+
+    @POST
+    @Path("simulate")
+    @RolesAllowed({"integration-test", "case-system"})
+    @Operation(operationId = "simulateBailDeposit", summary = "Dry run of a bail-deposit assessment: the same answer, nothing recorded",
+            description = "For a client system's integration tests: answers exactly what the assessment endpoint would "
+                    + "answer for the same call under the same (pinned) version, with \"recorded\": false and no decisionId. "
+                    + "Nothing is written to the audit trail or the agreement statistics.")
+    @APIResponse(responseCode = "200", description = "The assessment, not recorded",
+            content = @Content(schema = @Schema(implementation = BailDepositAssessment.class)))
+    public BailDepositAssessment simulate(
+            @Valid @NotNull BailDepositRequest request,
+            @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
+            @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
+        return pipeline.simulate(bailDeposit, request, PolicyPin.parse(policyVersion, policyVersionHeader));
+    }
 }

@@ -16,7 +16,8 @@ import com.lexrule.policy.PolicyRef;
  */
 @Schema(name = "CompensationDepositAssessment", description = "赔偿保证金评估结论")
 public record CompensationDepositAssessment(
-        String decisionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "审计记录中的决定编号；模拟评估（simulate）没有") String decisionId,
+        @Schema(description = "是否已记入审计：模拟评估为 false，不记录、不计入统计") boolean recorded,
         PolicyRef policy,
         String caseId,
         String subjectId,

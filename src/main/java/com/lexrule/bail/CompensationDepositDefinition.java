@@ -98,7 +98,7 @@ public class CompensationDepositDefinition implements FamilyDefinition<Compensat
                 throw new IllegalStateException("bail policy v" + policy.version().version()
                         + " gave no compensation deposit amount for " + request.crimeType());
             }
-            return new CompensationDepositAssessment(stamp.decisionId(), stamp.policy(), request.caseId(),
+            return new CompensationDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(),
                     request.subjectId(), decision.isEligible(), decision.isEligible() ? decision.getAmount().getAmount() : null,
                     Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missingFacts(), stamp.decidedAt());
         }

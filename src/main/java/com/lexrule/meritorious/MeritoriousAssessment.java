@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.lexrule.engine.Finding;
 import com.lexrule.policy.PolicyRef;
 
@@ -15,7 +17,8 @@ import com.lexrule.policy.PolicyRef;
  */
 @Schema(name = "MeritoriousAssessment", description = "立功认定结论")
 public record MeritoriousAssessment(
-        String decisionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "审计记录中的决定编号；模拟评估（simulate）没有") String decisionId,
+        @Schema(description = "是否已记入审计：模拟评估为 false，不记录、不计入统计") boolean recorded,
         PolicyRef policy,
         String caseId,
         String subjectId,

@@ -100,7 +100,7 @@ public class MeritoriousDefinition implements FamilyDefinition<MeritoriousReques
                         + " reached no determination for claim type " + request.claimType());
             }
             List<MissingEvidence> missing = absent.stream().filter(AbsentEvidence::isRequired).map(AbsentEvidence::toMissing).toList();
-            return new MeritoriousAssessment(stamp.decisionId(), stamp.policy(), request.caseId(), request.subjectId(),
+            return new MeritoriousAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     request.claimType(), decision.getDetermination(), findings, missing, missingFacts(),
                     decision.getSentencingEffect(), stamp.decidedAt());
         }

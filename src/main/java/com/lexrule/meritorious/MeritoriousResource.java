@@ -68,4 +68,20 @@ public class MeritoriousResource {
             @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
         return pipeline.assess(meritorious, request, PolicyPin.parse(policyVersion, policyVersionHeader), identity.getPrincipal().getName());
     }
+
+    @POST
+    @Path("simulate")
+    @RolesAllowed({"integration-test", "case-system"})
+    @Operation(operationId = "simulateMeritoriousService", summary = "Dry run of a meritorious-service assessment: the same answer, nothing recorded",
+            description = "For a client system's integration tests: answers exactly what the assessment endpoint would "
+                    + "answer for the same call under the same (pinned) version, with \"recorded\": false and no decisionId. "
+                    + "Nothing is written to the audit trail or the agreement statistics.")
+    @APIResponse(responseCode = "200", description = "The assessment, not recorded",
+            content = @Content(schema = @Schema(implementation = MeritoriousAssessment.class)))
+    public MeritoriousAssessment simulate(
+            @Valid @NotNull MeritoriousRequest request,
+            @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,
+            @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
+        return pipeline.simulate(meritorious, request, PolicyPin.parse(policyVersion, policyVersionHeader));
+    }
 }

@@ -53,7 +53,8 @@ public class ContractFilter implements OASFilter {
         }
         if (openAPI.getPaths() == null) return;
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
-            if (path.startsWith(ASSESSMENTS)) addObjectionLink(operation);
+            // A dry run records nothing, so it links to no objection.
+            if (path.startsWith(ASSESSMENTS) && !path.endsWith("/simulate")) addObjectionLink(operation);
             Example example = RECORDED.get(operation.getOperationId());
             if (example != null) addExample(operation, example, openAPI);
         }));
