@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import com.lexrule.audit.DecisionRecorder;
 import com.lexrule.engine.Finding;
@@ -20,8 +19,8 @@ import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.responsibility.CriminalResponsibility;
 
 /**
- * Decides an arrest assessment under the policy in force (or the one pinned), and records it in the same
- * transaction as the answer.
+ * Decides an arrest assessment under the policy in force (or the one pinned), and records it before it is answered
+ * (no transaction is held: the audit writer commits the record in its own batch).
  */
 @ApplicationScoped
 public class ArrestService {
@@ -39,7 +38,6 @@ public class ArrestService {
         this.recorder = recorder;
     }
 
-    @Transactional
     public ArrestAssessment assess(ArrestRequest request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(ArrestFamily.NAME, pinnedVersion);
         ArrestAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(),

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import com.lexrule.audit.DecisionRecorder;
 import com.lexrule.engine.Finding;
@@ -19,7 +18,7 @@ import com.lexrule.responsibility.CriminalResponsibility;
 
 /**
  * Decides the guarantee method and bail deposit under the bail policy in force (or the one pinned), and records
- * the decision in the same transaction as the answer.
+ * the decision before it is answered (no transaction is held: the audit writer commits the record in its own batch).
  */
 @ApplicationScoped
 public class BailDepositService {
@@ -37,7 +36,6 @@ public class BailDepositService {
         this.arrestColor = arrestColor;
     }
 
-    @Transactional
     public BailDepositAssessment assess(BailDepositRequest request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(BailFamily.NAME, pinnedVersion);
         new CodeCheck(policy.catalog()).code("crimeType", BailFamily.CRIME_TYPES, request.crimeType()).orThrow(policy.version());

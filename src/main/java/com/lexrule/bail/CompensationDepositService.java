@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import com.lexrule.audit.DecisionRecorder;
 import com.lexrule.engine.Finding;
@@ -33,7 +32,6 @@ public class CompensationDepositService {
         this.recorder = recorder;
     }
 
-    @Transactional
     public CompensationDepositAssessment assess(CompensationDepositRequest request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(BailFamily.NAME, pinnedVersion);
         CompensationDepositAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(),

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import com.lexrule.audit.DecisionRecorder;
 import com.lexrule.engine.Finding;
@@ -19,8 +18,8 @@ import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
 
 /**
- * Decides a claimed meritorious service under the policy in force (or the one pinned), and records it in the same
- * transaction as the answer. The doctrine and its precedence are in rules/meritorious-service, the evidence each
+ * Decides a claimed meritorious service under the policy in force (or the one pinned), and records it before it is
+ * answered (no transaction is held: the audit writer commits the record in its own batch). The doctrine and its precedence are in rules/meritorious-service, the evidence each
  * claim type needs in decision-tables/meritorious-service; this class only hands them the facts.
  */
 @ApplicationScoped
@@ -39,7 +38,6 @@ public class MeritoriousService {
         this.recorder = recorder;
     }
 
-    @Transactional
     public MeritoriousAssessment assess(MeritoriousRequest request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(MeritoriousFamily.NAME, pinnedVersion);
         MeritoriousAssessment answer = evaluate(policy, request, UUID.randomUUID().toString(),
