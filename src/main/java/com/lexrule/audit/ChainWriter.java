@@ -174,10 +174,16 @@ final class ChainWriter {
             // The update comes first: it takes the head row's lock, so a writer on another replica waits here and
             // then finds the head moved, before either of them has inserted a record.
             if (advance(connection, head, next)) {
-                insert(connection, batch);
-                connection.commit();
-                head = next;
-                return;
+                try {
+                    insert(connection, batch);
+                    connection.commit();
+                    head = next;
+                    return;
+                } catch (SQLException e) {
+                    // A database that let a stale head update through still refuses a second record at a position
+                    // (unique chain_partition, chain_seq): the same conflict, met one statement later.
+                    if (!positionTaken(e)) throw e;
+                }
             }
             connection.rollback();
             head = null;
@@ -187,6 +193,18 @@ final class ChainWriter {
                         + " consecutive batches: another writer keeps extending it");
             }
         }
+    }
+
+    /** A unique key refused the insert (SQLSTATE 23505 on PostgreSQL and H2). */
+    static boolean positionTaken(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if ("23505".equals(e.getSQLState())) return true;
+                }
+            }
+        }
+        return false;
     }
 
     private AuditChainHead readHead(Connection connection) throws SQLException {

@@ -66,7 +66,7 @@ public class ChainWriters {
         this.maxWaitNanos = maxWait.toNanos();
         this.writers = new ChainWriter[chains];
         this.batchSize = DistributionSummary.builder("lexrule.audit.batch.size")
-                .description("Decisions written by one audit batch (one commit)").baseUnit("decisions")
+                .description("Decisions written by one audit batch (one commit)")
                 .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue((double) Math.max(2, maxSize))
                 .register(meters);
         this.committed = commitTimer(meters, "committed");
