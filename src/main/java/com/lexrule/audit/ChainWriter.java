@@ -84,7 +84,7 @@ final class ChainWriter {
         }
     }
 
-    private static ServiceUnavailableProblem unavailable(Throwable cause) {
+    static ServiceUnavailableProblem unavailable(Throwable cause) {
         return new ServiceUnavailableProblem("决定未能记入审计，因此未予答复，请重试 (the decision could not be recorded in the "
                 + "audit trail, so it was not answered; nothing of it is stored; retry)", RETRY_AFTER_SECONDS, cause);
     }

@@ -95,6 +95,9 @@ public class ChainWriters {
      * @throws com.lexrule.problem.ServiceUnavailableProblem when the batch could not be written (nothing of it was)
      */
     void append(DecisionRecord record) {
+        if (stopped) {
+            throw ChainWriter.unavailable(new IllegalStateException("the service is stopping"));
+        }
         writer(record.chainPartition).append(record);
     }
 
