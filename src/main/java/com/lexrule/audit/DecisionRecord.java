@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 /**
  * One decision as answered: the facts it was given, the answer with its findings, the exact policy version and
- * hash that decided it, who asked and when. Written in the transaction of the answer; never updated.
+ * hash that decided it, who asked and when. Committed before the answer is given; never updated.
  */
 @Entity
 @Table(name = "decision_record")
