@@ -6,10 +6,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * The one place records are linked into their chains. {@link #lock} takes the chain's head row for the rest of the
- * transaction, so appends to one chain are a line and whatever the caller reads after the lock is the latest
- * committed state; {@link #append} then links a record in memory and moves the head. A group-committing writer
- * (issue 12) holds the head and calls {@link #link} for each record of its batch.
+ * The one place records are linked into their chains. For the review chains (officers' decisions, objections,
+ * outcomes), {@link #lock} takes the chain's head row for the rest of the transaction, so appends to one chain are a
+ * line and whatever the caller reads after the lock is the latest committed state; {@link #append} then links a
+ * record in memory and moves the head. The decision chains take no lock: their group-committing writer
+ * ({@link ChainWriter}) holds the head, calls {@link #link} for each record of its batch, and moves the head row only
+ * from the head it extends.
  */
 @ApplicationScoped
 public class AuditChains {

@@ -31,6 +31,8 @@ public class ChainVerifier {
     private static final int PAGE = 2_000;
     /** The fast path reads the newest checkpoints only; heads only advance, so the newest fix the most. */
     private static final int RECENT_CHECKPOINTS = 10;
+    /** How often a chain's head is read again to catch up with records committed while it was being verified. */
+    private static final int HEAD_REREADS = 5;
 
     /** A record, a checkpoint or a tail that breaks its chain, and how. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -188,57 +190,64 @@ public class ChainVerifier {
         // written since: a record beyond a signed head without them was stripped of them behind the service's back.
         long keyedAfter = signed.isEmpty() ? Long.MAX_VALUE : signed.firstKey();
         List<? extends ChainedRecord> records;
-        do {
-            records = source.page(chain, expected, PAGE);
-            for (ChainedRecord record : records) {
-                run.checked++;
-                long seq = record.chainSeq();
-                if (seq != expected) {
-                    return broken(chain, table, record, expected, "序号不连续，缺少第 " + expected + " 条记录 (record missing before this one)");
-                }
-                if ((record.recordHash() == null || record.mac() == null) && seq > keyedAfter) {
-                    return broken(chain, table, record, null, "签署的检查点之后的记录没有哈希或 HMAC "
-                            + "(record after a signed checkpoint has no hash or HMAC: stripped behind the service's back)");
-                }
-                if (record.recordHash() == null) {
-                    // Recorded before keyed chains (V10): an unhashed prefix is all it may be.
-                    if (hashedSeen) {
-                        return broken(chain, table, record, null, "记录没有哈希 (record has no hash: written behind the service's back)");
+        for (int reread = 0; ; reread++) {
+            do {
+                records = source.page(chain, expected, PAGE);
+                for (ChainedRecord record : records) {
+                    run.checked++;
+                    long seq = record.chainSeq();
+                    if (seq != expected) {
+                        return broken(chain, table, record, expected, "序号不连续，缺少第 " + expected + " 条记录 (record missing before this one)");
                     }
-                    run.unkeyed++;
+                    if ((record.recordHash() == null || record.mac() == null) && seq > keyedAfter) {
+                        return broken(chain, table, record, null, "签署的检查点之后的记录没有哈希或 HMAC "
+                                + "(record after a signed checkpoint has no hash or HMAC: stripped behind the service's back)");
+                    }
+                    if (record.recordHash() == null) {
+                        // Recorded before keyed chains (V10): an unhashed prefix is all it may be.
+                        if (hashedSeen) {
+                            return broken(chain, table, record, null, "记录没有哈希 (record has no hash: written behind the service's back)");
+                        }
+                        run.unkeyed++;
+                        expected++;
+                        continue;
+                    }
+                    hashedSeen = true;
+                    if (!prevHash.equals(record.prevHash())) {
+                        return broken(chain, table, record, null, "前一条记录的哈希不符 (previous record removed or altered)");
+                    }
+                    if (!record.computeHash().equals(record.recordHash())) {
+                        return broken(chain, table, record, null, "记录内容与其哈希不符，记录已被改动 (content altered)");
+                    }
+                    if (record.mac() == null) {
+                        if (keyedSeen) {
+                            return broken(chain, table, record, null, "记录没有 HMAC (record has no HMAC: written behind the service's back)");
+                        }
+                        run.unkeyed++;
+                    } else {
+                        keyedSeen = true;
+                        if (!AuditChains.macOf(keys, chain, seq, prevMac, record.recordHash()).equals(record.mac())) {
+                            return broken(chain, table, record, null, "HMAC 不符：记录的哈希被重新计算，或并非由持有密钥的服务写入 "
+                                    + "(HMAC does not verify: content altered and its hash recomputed, or written without the key)");
+                        }
+                        prevMac = record.mac();
+                    }
+                    Signed fixed = run.full ? signed.get(seq) : null;
+                    if (fixed != null && (!fixed.head().hash().equals(record.recordHash()) || !Objects.equals(fixed.head().mac(), record.mac()))) {
+                        return broken(chain, table, record, null, "与检查点 " + fixed.by().id()
+                                + " 所签署的记录不符 (differs from what the checkpoint signed: altered or replaced)");
+                    }
+                    prevHash = record.recordHash();
                     expected++;
-                    continue;
                 }
-                hashedSeen = true;
-                if (!prevHash.equals(record.prevHash())) {
-                    return broken(chain, table, record, null, "前一条记录的哈希不符 (previous record removed or altered)");
-                }
-                if (!record.computeHash().equals(record.recordHash())) {
-                    return broken(chain, table, record, null, "记录内容与其哈希不符，记录已被改动 (content altered)");
-                }
-                if (record.mac() == null) {
-                    if (keyedSeen) {
-                        return broken(chain, table, record, null, "记录没有 HMAC (record has no HMAC: written behind the service's back)");
-                    }
-                    run.unkeyed++;
-                } else {
-                    keyedSeen = true;
-                    if (!AuditChains.macOf(keys, chain, seq, prevMac, record.recordHash()).equals(record.mac())) {
-                        return broken(chain, table, record, null, "HMAC 不符：记录的哈希被重新计算，或并非由持有密钥的服务写入 "
-                                + "(HMAC does not verify: content altered and its hash recomputed, or written without the key)");
-                    }
-                    prevMac = record.mac();
-                }
-                Signed fixed = run.full ? signed.get(seq) : null;
-                if (fixed != null && (!fixed.head().hash().equals(record.recordHash()) || !Objects.equals(fixed.head().mac(), record.mac()))) {
-                    return broken(chain, table, record, null, "与检查点 " + fixed.by().id()
-                            + " 所签署的记录不符 (differs from what the checkpoint signed: altered or replaced)");
-                }
-                prevHash = record.recordHash();
-                expected++;
-            }
-            em.clear();
-        } while (records.size() == PAGE);
+                em.clear();
+            } while (records.size() == PAGE);
+            // The heads were read before the records, and the service goes on committing: records past the head
+            // read are the service's if the head, read again, has reached them (a batch commits its records and its
+            // head at once). They are checked up to it; a head that stays behind its records is reported below.
+            if (head == null || head.lastSeq >= expected - 1 || reread == HEAD_REREADS) break;
+            head = currentHead(chain);
+        }
         long last = expected - 1;
         if (newest != null && newest.getKey() > last) {
             return missingTail(chain, table, last, newest.getKey(), newest.getValue().by());
@@ -264,6 +273,19 @@ public class ChainVerifier {
                     "链头与最后一条记录不符 (head does not match the chain's last record)");
         }
         return null;
+    }
+
+    /** The head as committed now, past the persistence context (which holds the one read at the start). */
+    private AuditChainHead currentHead(String chain) {
+        return em.createQuery("select h.lastSeq, h.lastHash, h.lastMac from AuditChainHead h where h.name = :name", Object[].class)
+                .setParameter("name", chain).getResultStream().findFirst().map(row -> {
+                    AuditChainHead head = new AuditChainHead();
+                    head.name = chain;
+                    head.lastSeq = ((Number) row[0]).longValue();
+                    head.lastHash = (String) row[1];
+                    head.lastMac = (String) row[2];
+                    return head;
+                }).orElse(null);
     }
 
     private static BrokenRecord missingTail(String chain, String table, long last, long signedSeq, Checkpoint by) {

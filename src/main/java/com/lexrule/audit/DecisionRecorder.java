@@ -6,9 +6,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,35 +16,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 
 /**
- * The one audit writer. It commits each decision before it returns (in its own transaction, or the caller's if one
- * is open), so a decision that cannot be stored gets the caller an error, never an unrecorded success. Each record is appended to one of
- * {@code lexrule.audit.chains} keyed hash chains, chosen by case id: one chain would make every commit of the service
- * wait for the same head row (FACTS: under 2,000 decisions/s); several keep the order within a case.
+ * The one audit writer. A decision is recorded before it is answered: {@link #record} returns only once the record is
+ * committed, and throws a 503 problem when it could not be, so no caller is answered a decision the audit does not
+ * hold. Each record is appended to one of {@code lexrule.audit.chains} keyed hash chains, chosen by case id (the order
+ * within a case is kept), by that chain's group-committing writer ({@link ChainWriters}): no transaction of the
+ * caller's is needed or joined, and none is held while the batch commits.
  */
 @ApplicationScoped
 public class DecisionRecorder {
 
-    static final int MAX_CHAINS = 64;
-
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final EntityManager em;
-    private final AuditChains auditChains;
     private final Instance<ObjectionLink> objectionLink;
-    private final int chains;
+    private final ChainWriters writers;
 
-    public DecisionRecorder(ObjectMapper json, MeterRegistry meters, EntityManager em, AuditChains auditChains,
-                            Instance<ObjectionLink> objectionLink,
-                            @ConfigProperty(name = "lexrule.audit.chains", defaultValue = "16") int chains) {
-        if (chains < 1 || chains > MAX_CHAINS) {
-            throw new IllegalArgumentException("lexrule.audit.chains must be between 1 and " + MAX_CHAINS);
-        }
+    public DecisionRecorder(ObjectMapper json, MeterRegistry meters, EntityManager em, Instance<ObjectionLink> objectionLink,
+                            ChainWriters writers) {
         this.json = json;
         this.meters = meters;
         this.em = em;
-        this.auditChains = auditChains;
         this.objectionLink = objectionLink;
-        this.chains = chains;
+        this.writers = writers;
     }
 
     /** What is recorded of one decision; the family's answer and facts are stored as the JSON exchanged. */
@@ -56,10 +46,12 @@ public class DecisionRecorder {
                         String crimeType, Object request, Object response, String caller, Instant decidedAt) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRED)
+    /**
+     * Records the decision and returns once it is committed.
+     *
+     * @throws com.lexrule.problem.ServiceUnavailableProblem when its batch could not be written: answer 503, not 200
+     */
     public void record(Entry entry) {
-        JsonNode request = json.valueToTree(entry.request());
-        JsonNode response = json.valueToTree(entry.response());
         DecisionRecord record = new DecisionRecord();
         record.id = entry.decisionId();
         record.family = entry.family();
@@ -72,16 +64,16 @@ public class DecisionRecorder {
         record.recommendation = entry.recommendation();
         record.color = entry.color();
         record.crimeType = entry.crimeType();
+        // A read, on the caller's thread, before the record is queued: a wrong link refuses this request alone.
         record.objectionId = linkedObjection(entry);
-        record.requestJson = write(request);
-        record.responseJson = write(response);
+        record.requestJson = write(json.valueToTree(entry.request()));
+        record.responseJson = write(json.valueToTree(entry.response()));
         record.caller = entry.caller();
         // The database keeps microseconds: hash what will be read back.
         record.createdAt = entry.decidedAt().truncatedTo(ChronoUnit.MICROS);
-        record.chainPartition = Math.floorMod(entry.caseId().hashCode(), chains);
+        record.chainPartition = writers.partitionOf(entry.caseId());
 
-        auditChains.append(auditChains.lock(AuditChains.decisionChain(record.chainPartition)), record);
-        record.persist();
+        writers.append(record);
         meters.counter("lexrule.decisions.recorded", "family", entry.family()).increment();
     }
 

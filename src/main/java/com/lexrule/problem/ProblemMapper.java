@@ -255,11 +255,7 @@ public class ProblemMapper {
             return refused(inner.get(), uri);
         }
         if (DatabaseUnavailable.causes(e) || !database.reachable()) {
-            DatabaseUnavailable.warn(uri == null ? "?" : uri.getPath(), e);
-            Response base = problem(503, "service-unavailable", "数据库暂不可用 (database unavailable)",
-                    "数据库暂时无法访问，未作出或记录任何决定，请稍后重试 (the database cannot be reached; nothing was decided or "
-                            + "recorded; retry later)", uri, List.of(), Map.of("retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            return Response.fromResponse(base).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+            return databaseUnavailable(e, uri);
         }
         if (causeOf(e, io.vertx.core.http.HttpClosedException.class).isPresent()) {
             // the client went away, or the connection was closed on a refused upload: nobody reads this answer
@@ -269,6 +265,29 @@ public class ProblemMapper {
         LOG.errorf(e, "unexpected failure on %s", uri == null ? "?" : uri.getPath());
         return problem(500, "internal-error", "内部错误 (internal error)",
                 "请求未能完成，未记录任何决定 (the request failed; no decision was recorded)", uri, List.of(), null);
+    }
+
+    /**
+     * A decision that could not be recorded is not answered: its caller gets a 503 and may retry. Every caller of a
+     * failed audit batch gets this; the writer has already logged why (once a minute while the database is down).
+     */
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailableProblem e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e, uri);
+        }
+        return unavailable(uri, "审计记录未能写入 (decision not recorded)", e.getMessage(), e.retryAfterSeconds());
+    }
+
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        DatabaseUnavailable.warn(uri == null ? "?" : uri.getPath(), e);
+        return unavailable(uri, "数据库暂不可用 (database unavailable)", "数据库暂时无法访问，未作出或记录任何决定，请稍后重试 "
+                + "(the database cannot be reached; nothing was decided or recorded; retry later)", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+
+    private static Response unavailable(UriInfo uri, String title, String detail, int retryAfterSeconds) {
+        Response base = problem(503, "service-unavailable", title, detail, uri, List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
+        return Response.fromResponse(base).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
     private Response unauthenticated(UriInfo uri) {
