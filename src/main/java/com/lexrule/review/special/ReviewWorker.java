@@ -30,11 +30,12 @@ import jakarta.validation.Path;
 
 import org.jboss.logging.Logger;
 
+import org.apache.poi.ss.util.CellReference;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.FamilyEvaluator;
 import com.lexrule.policy.UnknownCodeException;
@@ -189,7 +190,7 @@ public class ReviewWorker {
 
     private static RowError error(ReviewForm form, ParsedCase parsed, String field, Object value, String reason) {
         Integer column = parsed.columnIndex().get(field);
-        String cell = column == null ? null : CellName.of(parsed.row() - 1, column);
+        String cell = column == null ? null : new CellReference(parsed.row() - 1, column).formatAsString();
         String text = value == null ? null : CaseParser.abbreviate(String.valueOf(value));
         return new RowError(parsed.row(), field, form.column(field).map(ReviewColumn::label).orElse(null), cell, text, reason);
     }
