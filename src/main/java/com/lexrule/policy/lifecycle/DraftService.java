@@ -208,7 +208,8 @@ public class DraftService {
 
     public List<PolicyDiff.Change> draftDiff(String family, long id) {
         DraftStore.Draft draft = draft(family, id);
-        return PolicyDiff.diff(versions.bundle(family, draft.baseVersion()), draft.bundle(), json);
+        CompiledPolicy compiled = compiledDrafts.get(id);
+        return PolicyDiff.diff(registry.bundle(family, draft.baseVersion()), compiled == null ? draft.bundle() : compiled.bundle(), json);
     }
 
     // ---------------------------------------------------------------- approval
@@ -327,7 +328,7 @@ public class DraftService {
                 throw new NotFoundProblem("政策版本 " + family + " v" + v + " 不存在 (no such policy version)");
             }
         }
-        return PolicyDiff.diff(versions.bundle(family, from), versions.bundle(family, to), json);
+        return PolicyDiff.diff(registry.bundle(family, from), registry.bundle(family, to), json);
     }
 
     // ---------------------------------------------------------------- helpers
