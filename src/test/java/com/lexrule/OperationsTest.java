@@ -27,6 +27,36 @@ class OperationsTest {
                 .body("components.schemas.ArrestAssessment.properties.findings", org.hamcrest.Matchers.notNullValue());
     }
 
+    @Test
+    void everyErrorAnswerOfEveryOperationIsDocumentedAsAProblem() {
+        io.restassured.path.json.JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = doc.getMap("paths");
+        int errors = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, java.util.Map<String, Object>> responses =
+                        (java.util.Map<String, java.util.Map<String, Object>>) operation.getValue().get("responses");
+                org.assertj.core.api.Assertions.assertThat(responses).as(operation.getKey() + " " + path.getKey())
+                        .containsKeys("500", "503");
+                for (var response : responses.entrySet()) {
+                    if (response.getKey().startsWith("2")) continue;
+                    errors++;
+                    org.assertj.core.api.Assertions.assertThat(response.getValue().get("content").toString())
+                            .as(operation.getKey() + " " + path.getKey() + " " + response.getKey())
+                            .isEqualTo("{application/problem+json={schema={$ref=#/components/schemas/Problem}}}");
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(errors).isGreaterThan(100);
+        given().accept("application/json").get("/q/openapi").then()
+                .body("paths.'/api/v1/assessments/arrest'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("400", "401", "403", "413", "422", "500", "503"))
+                .body("paths.'/api/v1/assessments/arrest'.post.responses.'403'.description", equalTo("Role case-system required"))
+                .body("paths.'/api/v1/policies/{family}/drafts/{id}/approve'.post.responses.'403'.description", containsString("nobody approves their own draft"))
+                .body("components.schemas.Problem.properties.status", org.hamcrest.Matchers.notNullValue());
+    }
+
     @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
     java.net.URL metrics;
 

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.PolicyPin;
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -49,16 +48,8 @@ public class ArrestResource {
                     + "measure, with every rule that fired. The decision is audited before it is answered.")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(schema = @Schema(implementation = ArrestAssessment.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid field, or a code the policy does not know",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role case-system required",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid field, or a code the policy does not know")
+    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force")
     public ArrestAssessment assess(
             @Valid @NotNull ArrestRequest request,
             @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,

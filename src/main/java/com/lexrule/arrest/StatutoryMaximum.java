@@ -3,7 +3,8 @@ package com.lexrule.arrest;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.lexrule.policy.CellName;
+import org.apache.poi.ss.util.CellReference;
+
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyProblem;
 
@@ -98,6 +99,6 @@ public record StatutoryMaximum(Kind kind, Integer termMonths) {
     private static PolicyProblem problem(PolicyCatalog catalog, String file, String sheet, PolicyCatalog.Entry crime,
                                          String key, String message) {
         int column = catalog.column(sheet, key);
-        return PolicyProblem.ofCell(file, sheet, column < 0 ? null : CellName.of(crime.row() - 1, column), message);
+        return PolicyProblem.ofCell(file, sheet, column < 0 ? null : new CellReference(crime.row() - 1, column).formatAsString(), message);
     }
 }

@@ -26,15 +26,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.problem.NotFoundProblem;
-import com.lexrule.problem.Problem;
 import com.lexrule.review.AccountabilityService;
 import com.lexrule.review.Objection;
 import com.lexrule.review.ObjectionOutcome;
@@ -81,10 +78,7 @@ public class DecisionResource {
             description = "The facts and answer as exchanged, the officer's decisions (corrections as linked entries), "
                     + "objections with their outcomes and re-assessments, and every assessment of the same case by stage.")
     @APIResponse(responseCode = "200", description = "The decision and its history")
-    @APIResponse(responseCode = "404", description = "No such decision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor required",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision")
     public DecisionHistory get(@PathParam("id") String id) {
         DecisionRecord record = DecisionRecord.findById(id);
         if (record == null) {
@@ -105,8 +99,7 @@ public class DecisionResource {
     @Operation(operationId = "searchDecisions", summary = "Search decisions", description = "By case id, family, policy version, color and date range "
             + "(dates in Asia/Shanghai, inclusive), newest first.")
     @APIResponse(responseCode = "200", description = "One page of decisions")
-    @APIResponse(responseCode = "400", description = "Invalid filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Page search(@QueryParam("caseId") String caseId, @QueryParam("family") String family,
                        @QueryParam("policyVersion") Integer policyVersion, @QueryParam("color") String color,
                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.PolicyPin;
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -52,18 +51,9 @@ public class BailDepositResource {
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(schema = @Schema(implementation = BailDepositAssessment.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, both or neither of dangerColor and "
-            + "arrestDecisionId, a guarantee method other than exactly one, or a code the policy does not know",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role case-system required",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The arrestDecisionId names no arrest decision of this case and subject",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "arrestDecisionId, a guarantee method other than exactly one, or a code the policy does not know")
+    @APIResponse(responseCode = "404", description = "The arrestDecisionId names no arrest decision of this case and subject")
+    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force")
     public BailDepositAssessment assess(
             @Valid @NotNull BailDepositRequest request,
             @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,

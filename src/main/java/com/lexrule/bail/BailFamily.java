@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
@@ -40,7 +39,7 @@ public class BailFamily implements PolicyFamily {
         for (PolicyCatalog.Entry crime : catalog.entries(CRIME_TYPES).values()) {
             String property = crime.attribute(PROPERTY_CRIME).orElse(null);
             if (!"true".equals(property) && !"false".equals(property)) {
-                problems.add(PolicyProblem.ofCell(catalogFile, CRIME_TYPES, CellName.of(crime.row() - 1, 2),
+                problems.add(PolicyProblem.ofCell(catalogFile, CRIME_TYPES, crime.row() - 1, 2,
                         "罪名 " + crime.code() + " 须写明是否财产犯罪（true 或 false），实际为 '" + property + "'"));
             }
         }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.policy.PolicyPin;
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -51,16 +50,8 @@ public class CompensationDepositResource {
                     + "before it is answered.")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(schema = @Schema(implementation = CompensationDepositAssessment.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, or a code the policy does not know",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role case-system required",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid or negative field, or a code the policy does not know")
+    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist or is not yet in force")
     public CompensationDepositAssessment assess(
             @Valid @NotNull CompensationDepositRequest request,
             @Parameter(description = "Pin a policy version (else the version in force today)") @QueryParam(PolicyPin.QUERY) String policyVersion,

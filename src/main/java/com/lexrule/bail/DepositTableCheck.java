@@ -1,37 +1,30 @@
 package com.lexrule.bail;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.ss.util.CellReference;
+
 
 import com.lexrule.arrest.SentenceBand;
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.CellValue;
+import com.lexrule.policy.table.DecisionTable;
 
 /**
  * What the rule compiler cannot see in the bail tables: a value the law forbids. A base amount below the
  * statutory minimum deposit, a factor that would make a more dangerous or wealthier subject pay less, a
  * compensation multiplier below the assessed loss, a table that leaves a color, status or sentence band without
  * an amount. Each problem names the file, sheet and cell. Columns are found by the action or condition they
- * feed, so an officer may reorder them.
+ * feed, so an officer may reorder them. The check reads the table model the compile reads (the typed values of the
+ * data rows), never the workbook itself.
  */
 final class DepositTableCheck {
 
@@ -45,8 +38,8 @@ final class DepositTableCheck {
     private DepositTableCheck() {
     }
 
-    /** One RuleTable of a sheet: its column templates and its data rows, as Drools lays them out. */
-    private record Block(String file, String sheet, Map<Integer, String> templates, List<Map<Integer, Cell>> rows) {
+    /** One RuleTable of the table model: its column templates and its typed data rows. */
+    private record Block(String file, String sheet, Map<Integer, String> templates, List<DecisionTable.DataRow> rows) {
         Integer column(String marker) {
             return templates.entrySet().stream().filter(t -> t.getValue().contains(marker)).map(Map.Entry::getKey)
                     .findFirst().orElse(null);
@@ -58,14 +51,11 @@ final class DepositTableCheck {
         String catalog = bundle.manifest().catalog();
         for (PolicyFile file : bundle.files()) {
             if (!file.isSpreadsheet() || file.simpleName().equals(catalog)) continue;
-            List<Block> blocks;
-            try {
-                blocks = read(file);
-            } catch (IOException | RuntimeException e) {
-                continue; // an unreadable workbook is reported by the compiler itself
-            }
-            for (Block block : blocks) {
-                checkBlock(block, problems);
+            DecisionTable table = file.spreadsheet().decisionTable().table();
+            if (table == null) continue; // a table that does not read is reported, cell by cell, by the compiler itself
+            for (int t = 0; t < table.parts().size(); t++) {
+                checkBlock(new Block(file.name(), table.template().sheetName(), table.template().tables().get(t).rows().get(3),
+                        table.parts().get(t).rows()), problems);
             }
         }
         return problems;
@@ -89,7 +79,7 @@ final class DepositTableCheck {
         Set<SentenceBand> generalBands = new TreeSet<>();
         Map<DangerColor, Factor> colors = new EnumMap<>(DangerColor.class);
         Map<EconomicStatus, Factor> statuses = new EnumMap<>(EconomicStatus.class);
-        for (Map<Integer, Cell> row : b.rows()) {
+        for (DecisionTable.DataRow row : b.rows()) {
             BigDecimal min = null;
             if (baseMin != null) {
                 min = amount(b, row, baseMin, problems);
@@ -107,13 +97,13 @@ final class DepositTableCheck {
                 }
             }
             for (Integer bandColumn : new Integer[] {sentence, sentenceLimit}) {
-                String band = bandColumn == null ? "" : text(row.get(bandColumn));
+                String band = bandColumn == null ? "" : text(row.cells().get(bandColumn));
                 if (!band.isEmpty() && SentenceBand.ofCode(band) == null) {
                     problems.add(at(b, row, bandColumn, "刑罚档须为 " + SentenceBand.codes() + " 之一，实际为 '" + band + "'"));
                 }
             }
-            if (sentence != null && baseMin != null && (crimeType == null || text(row.get(crimeType)).isEmpty())) {
-                SentenceBand band = SentenceBand.ofCode(text(row.get(sentence)));
+            if (sentence != null && baseMin != null && (crimeType == null || text(row.cells().get(crimeType)).isEmpty())) {
+                SentenceBand band = SentenceBand.ofCode(text(row.cells().get(sentence)));
                 if (band != null) generalBands.add(band);
             }
             if (colorCode != null && colorFactor != null) {
@@ -135,7 +125,7 @@ final class DepositTableCheck {
                 }
             }
             if (mode != null) {
-                String name = text(row.get(mode));
+                String name = text(row.cells().get(mode));
                 try {
                     java.math.RoundingMode.valueOf(name);
                 } catch (IllegalArgumentException e) {
@@ -169,9 +159,9 @@ final class DepositTableCheck {
     private record Factor(BigDecimal value, String cell) {
     }
 
-    private static <E extends Enum<E>> void factor(Block b, Map<Integer, Cell> row, int codeColumn, int factorColumn,
+    private static <E extends Enum<E>> void factor(Block b, DecisionTable.DataRow row, int codeColumn, int factorColumn,
                                                    Class<E> codes, Map<E, Factor> into, List<PolicyProblem> problems) {
-        String code = text(row.get(codeColumn));
+        String code = text(row.cells().get(codeColumn));
         E value;
         try {
             value = Enum.valueOf(codes, code);
@@ -203,75 +193,29 @@ final class DepositTableCheck {
         }
     }
 
-    private static BigDecimal amount(Block b, Map<Integer, Cell> row, int column, List<PolicyProblem> problems) {
-        Cell cell = row.get(column);
+    private static BigDecimal amount(Block b, DecisionTable.DataRow row, int column, List<PolicyProblem> problems) {
+        CellValue value = row.cells().get(column);
+        if (value == null) {
+            problems.add(at(b, row, column, "数额不得为空 (value missing)"));
+            return null;
+        }
         try {
-            if (cell != null && cell.getCellType() == CellType.NUMERIC) {
-                return new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue()));
-            }
-            String text = text(cell);
-            if (text.isEmpty()) {
-                problems.add(at(b, row, column, "数额不得为空 (value missing)"));
-                return null;
-            }
-            return new BigDecimal(text);
+            return new BigDecimal(value.canonical());
         } catch (NumberFormatException e) {
-            problems.add(at(b, row, column, "不是数字: '" + text(cell) + "' (not a number)"));
+            problems.add(at(b, row, column, "不是数字: '" + value.canonical() + "' (not a number)"));
             return null;
         }
     }
 
-    private static PolicyProblem at(Block b, Map<Integer, Cell> row, int column, String message) {
+    private static PolicyProblem at(Block b, DecisionTable.DataRow row, int column, String message) {
         return PolicyProblem.ofCell(b.file(), b.sheet(), cellName(row, column), message);
     }
 
-    private static String cellName(Map<Integer, Cell> row, int column) {
-        int rowIndex = row.values().stream().filter(c -> c != null).findFirst().map(Cell::getRowIndex).orElse(0);
-        return CellName.of(rowIndex, column);
+    private static String cellName(DecisionTable.DataRow row, int column) {
+        return new CellReference(row.row(), column).formatAsString();
     }
 
-    private static final DataFormatter FORMATTER = new DataFormatter(java.util.Locale.ENGLISH);
-
-    private static String text(Cell cell) {
-        return cell == null ? "" : FORMATTER.formatCellValue(cell).trim();
-    }
-
-    /** The blocks of the first sheet (the one Drools compiles): RuleTable, kinds, pattern, templates, labels, data. */
-    private static List<Block> read(PolicyFile file) throws IOException {
-        List<Block> blocks = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                if (!startsTable(sheet.getRow(r))) continue;
-                Map<Integer, String> templates = new LinkedHashMap<>();
-                Row templateRow = sheet.getRow(r + 3);
-                if (templateRow != null) {
-                    for (Cell cell : templateRow) {
-                        if (!text(cell).isEmpty()) templates.put(cell.getColumnIndex(), text(cell));
-                    }
-                }
-                List<Map<Integer, Cell>> rows = new ArrayList<>();
-                for (int d = r + 5; d <= sheet.getLastRowNum(); d++) {
-                    Row row = sheet.getRow(d);
-                    if (row == null || startsTable(row)) break;
-                    Map<Integer, Cell> cells = new LinkedHashMap<>();
-                    for (Cell cell : row) {
-                        if (!text(cell).isEmpty()) cells.put(cell.getColumnIndex(), cell);
-                    }
-                    if (cells.isEmpty()) break;
-                    rows.add(cells);
-                }
-                blocks.add(new Block(file.name(), sheet.getSheetName(), templates, rows));
-            }
-        }
-        return blocks;
-    }
-
-    private static boolean startsTable(Row row) {
-        if (row == null) return false;
-        for (Cell cell : row) {
-            if (text(cell).startsWith("RuleTable")) return true;
-        }
-        return false;
+    private static String text(CellValue value) {
+        return value == null ? "" : value.canonical();
     }
 }

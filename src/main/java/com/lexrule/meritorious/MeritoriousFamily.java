@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
 import com.lexrule.policy.PolicyProblem;
@@ -42,11 +41,11 @@ public class MeritoriousFamily implements PolicyFamily {
         }
         for (PolicyCatalog.Entry item : catalog.entries(EVIDENCE_ITEMS).values()) {
             if (item.attribute(MUST_SHOW).isEmpty()) {
-                problems.add(PolicyProblem.ofCell(catalogFile, EVIDENCE_ITEMS, CellName.of(item.row() - 1, 2),
+                problems.add(PolicyProblem.ofCell(catalogFile, EVIDENCE_ITEMS, item.row() - 1, 2,
                         "证据材料 " + item.code() + " 缺少须载明的内容 (mustShow)"));
             }
             if (item.attribute(ISSUER).isEmpty()) {
-                problems.add(PolicyProblem.ofCell(catalogFile, EVIDENCE_ITEMS, CellName.of(item.row() - 1, 3),
+                problems.add(PolicyProblem.ofCell(catalogFile, EVIDENCE_ITEMS, item.row() - 1, 3,
                         "证据材料 " + item.code() + " 缺少出具机关 (issuer)"));
             }
         }

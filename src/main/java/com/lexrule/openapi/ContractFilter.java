@@ -21,13 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyRegistry;
+import com.lexrule.problem.ProblemResponses;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * What the served document says beyond the annotations, computed when it is served so it cannot drift from the
- * service: the catalog codes a request may use, with their Chinese labels, from the catalog of the version in force
+ * The served document's one filter: what it says beyond the annotations, computed when it is served so it cannot
+ * drift from the service: the problem responses of every operation ({@link ProblemResponses}); the catalog codes a request may use, with their Chinese labels, from the catalog of the version in force
  * (a property marked {@value #CATALOG} = "family:sheet"); the objection link every assessment endpoint reads
  * ({@code ObjectionLinkFilter}); and the examples recorded from real exchanges by {@code ApiExamplesTest}
  * ({@value #EXAMPLES}).
@@ -44,9 +45,11 @@ public class ContractFilter implements OASFilter {
     }
 
     private static final Map<String, Example> RECORDED = readExamples();
+    private static final ProblemResponses PROBLEMS = new ProblemResponses();
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        PROBLEMS.filterOpenAPI(openAPI);
         PolicyRegistry registry = Arc.container().instance(PolicyRegistry.class).get();
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(schema -> addCatalogCodes(schema, registry));

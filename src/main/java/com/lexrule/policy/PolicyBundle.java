@@ -1,17 +1,17 @@
 package com.lexrule.policy;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -67,17 +67,13 @@ public final class PolicyBundle {
 
     /** Name and length precede each file's bytes so that no two different bundles hash alike. */
     static String digest(Collection<PolicyFile> sortedFiles) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (PolicyFile file : sortedFiles) {
-                sha.update(file.name().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(file.content().length).array());
-                sha.update(file.content());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = DigestUtils.getSha256Digest();
+        for (PolicyFile file : sortedFiles) {
+            DigestUtils.updateDigest(sha, file.name());
+            sha.update((byte) 0);
+            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(file.content().length).array());
+            sha.update(file.content());
         }
+        return Hex.encodeHexString(sha.digest());
     }
 }

@@ -1,20 +1,15 @@
 package com.lexrule.policy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
 
-import com.lexrule.policy.table.CellValue;
+import com.lexrule.policy.table.SheetCells;
+import com.lexrule.policy.table.Spreadsheet;
 
 /**
  * The codes a policy knows and their Chinese labels (crime types, danger indicators, mitigations...), kept in a
@@ -64,79 +59,65 @@ public final class PolicyCatalog {
         return catalogs;
     }
 
+    /** Reads the catalog from the file's table model (the stored values of each sheet), read once with the file. */
     static PolicyCatalog read(PolicyFile file) {
+        Spreadsheet spreadsheet = file.spreadsheet();
+        if (spreadsheet.unreadable().isPresent()) {
+            throw new PolicyCompilationException(null, List.of(PolicyProblem.ofFile(file.name(),
+                    "无法读取代码目录 (catalog workbook unreadable): " + spreadsheet.unreadable().get())));
+        }
         List<PolicyProblem> problems = new ArrayList<>();
         Map<String, Map<String, Entry>> catalogs = new LinkedHashMap<>();
         Map<String, List<String>> sheetKeys = new LinkedHashMap<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            for (Sheet sheet : workbook) {
-                CellText formatter = cell -> text(file, sheet, cell, problems);
-                Row keys = sheet.getRow(0);
-                if (keys == null) {
-                    continue;
-                }
-                List<String> columns = new ArrayList<>();
-                for (int c = 0; c < keys.getLastCellNum(); c++) {
-                    Cell cell = keys.getCell(c);
-                    columns.add(formatter.of(cell));
-                }
-                if (columns.size() < 2 || !"code".equals(columns.get(0)) || !"label".equals(columns.get(1))) {
-                    problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), "A1",
-                            "目录表第1行须以 code、label 开头 (row 1 must start with the keys code, label)"));
-                    continue;
-                }
-                Map<String, Entry> entries = new LinkedHashMap<>();
-                for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-                    Row row = sheet.getRow(r);
-                    if (row == null) continue;
-                    String code = formatter.of(row.getCell(0));
-                    String label = formatter.of(row.getCell(1));
-                    if (code.isEmpty() && label.isEmpty()) continue;
-                    if (!code.matches("[A-Z0-9_]+")) {
-                        problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), CellName.of(r, 0),
-                                "代码须为大写英文字母、数字和下划线 (codes are upper-case letters, digits and _): '" + code + "'"));
-                        continue;
-                    }
-                    if (label.isEmpty()) {
-                        problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), CellName.of(r, 1),
-                                "代码 " + code + " 缺少中文名称 (label missing)"));
-                    }
-                    if (entries.containsKey(code)) {
-                        problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), CellName.of(r, 0),
-                                "代码 " + code + " 重复 (duplicate code)"));
-                    }
-                    Map<String, String> attributes = new LinkedHashMap<>();
-                    for (int c = 2; c < columns.size(); c++) {
-                        if (!columns.get(c).isEmpty()) {
-                            attributes.put(columns.get(c), formatter.of(row.getCell(c)));
-                        }
-                    }
-                    entries.put(code, new Entry(code, label, Map.copyOf(attributes), r + 1));
-                }
-                catalogs.put(sheet.getSheetName(), java.util.Collections.unmodifiableMap(entries));
-                sheetKeys.put(sheet.getSheetName(), List.copyOf(columns));
+        for (SheetCells sheet : spreadsheet.sheets()) {
+            if (sheet.row(0).isEmpty()) {
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            problems.add(PolicyProblem.ofFile(file.name(), "无法读取代码目录 (catalog workbook unreadable): " + e.getMessage()));
+            List<String> columns = new ArrayList<>();
+            for (int c = 0; c <= sheet.row(0).lastKey(); c++) {
+                columns.add(sheet.text(0, c));
+            }
+            // A formula or an error where a key, a code or a value is read (row 2 holds headings for people only).
+            int read = Math.max(columns.size(), 2);
+            sheet.refused().forEach((cell, reason) -> {
+                CellReference at = new CellReference(cell);
+                if (at.getRow() != 1 && at.getCol() < read) problems.add(PolicyProblem.ofCell(file.name(), sheet.name(), cell, reason));
+            });
+            if (columns.size() < 2 || !"code".equals(columns.get(0)) || !"label".equals(columns.get(1))) {
+                problems.add(PolicyProblem.ofCell(file.name(), sheet.name(), "A1",
+                        "目录表第1行须以 code、label 开头 (row 1 must start with the keys code, label)"));
+                continue;
+            }
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            for (int r : sheet.rows().tailMap(2).keySet()) {
+                String code = sheet.text(r, 0);
+                String label = sheet.text(r, 1);
+                if (code.isEmpty() && label.isEmpty()) continue;
+                if (!code.matches("[A-Z0-9_]+")) {
+                    problems.add(PolicyProblem.ofCell(file.name(), sheet.name(), r, 0,
+                            "代码须为大写英文字母、数字和下划线 (codes are upper-case letters, digits and _): '" + code + "'"));
+                    continue;
+                }
+                if (label.isEmpty()) {
+                    problems.add(PolicyProblem.ofCell(file.name(), sheet.name(), r, 1, "代码 " + code + " 缺少中文名称 (label missing)"));
+                }
+                if (entries.containsKey(code)) {
+                    problems.add(PolicyProblem.ofCell(file.name(), sheet.name(), r, 0, "代码 " + code + " 重复 (duplicate code)"));
+                }
+                Map<String, String> attributes = new LinkedHashMap<>();
+                for (int c = 2; c < columns.size(); c++) {
+                    if (!columns.get(c).isEmpty()) {
+                        attributes.put(columns.get(c), sheet.text(r, c));
+                    }
+                }
+                entries.put(code, new Entry(code, label, Map.copyOf(attributes), r + 1));
+            }
+            catalogs.put(sheet.name(), java.util.Collections.unmodifiableMap(entries));
+            sheetKeys.put(sheet.name(), List.copyOf(columns));
         }
         if (!problems.isEmpty()) {
             throw new PolicyCompilationException(null, problems);
         }
         return new PolicyCatalog(java.util.Collections.unmodifiableMap(catalogs), java.util.Collections.unmodifiableMap(sheetKeys));
-    }
-
-    private interface CellText {
-        String of(Cell cell);
-    }
-
-    /** A cell's stored value as text: never its displayed format, which a custom number format can make anything. */
-    private static String text(PolicyFile file, Sheet sheet, Cell cell, List<PolicyProblem> problems) {
-        try {
-            CellValue value = CellValue.of(cell);
-            return value == null ? "" : value.canonical();
-        } catch (CellValue.Refused e) {
-            problems.add(PolicyProblem.ofCell(file.name(), sheet.getSheetName(), CellName.of(cell.getRowIndex(), cell.getColumnIndex()), e.getMessage()));
-            return "";
-        }
     }
 }

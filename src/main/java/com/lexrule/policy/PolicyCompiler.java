@@ -3,6 +3,7 @@ package com.lexrule.policy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -77,14 +81,14 @@ public class PolicyCompiler {
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, TranslatedTable> tablesBySourcePath = new HashMap<>();
-        Map<String, Integer> rulesPerFile = new LinkedHashMap<>();
+        Map<String, String> fileBySourcePath = new LinkedHashMap<>();
         for (PolicyFile file : bundle.files()) {
             if (file.isDrl()) {
                 Resource drl = ResourceFactory.newByteArrayResource(file.content());
                 drl.setSourcePath(file.name());
                 drl.setResourceType(ResourceType.DRL);
                 builder.add(drl, ResourceType.DRL);
-                rulesPerFile.put(file.name(), countRules(file.text()));
+                fileBySourcePath.put(file.name(), file.name());
             } else if (file.isSpreadsheet() && !file.simpleName().equals(catalogName)) {
                 TranslatedTable table;
                 try {
@@ -104,8 +108,8 @@ public class PolicyCompiler {
                 drl.setSourcePath(sourcePath);
                 drl.setResourceType(ResourceType.DRL);
                 tablesBySourcePath.put(sourcePath, table);
+                fileBySourcePath.put(sourcePath, file.name());
                 builder.add(drl, ResourceType.DRL);
-                rulesPerFile.put(file.name(), table.ruleCount());
             }
         }
         for (KnowledgeBuilderError error : builder.getErrors()) {
@@ -116,6 +120,7 @@ public class PolicyCompiler {
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
+        Map<String, Integer> rulesPerFile = rulesPerFile(builder.getKnowledgePackages(), fileBySourcePath);
         return new CompiledPolicy(version, bundle, kieBase, catalog, Map.copyOf(rulesPerFile),
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -131,11 +136,17 @@ public class PolicyCompiler {
         return PolicyProblem.ofLine(path, line, "规则编译错误 (rule does not compile): " + message);
     }
 
-    private static int countRules(String drl) {
-        int count = 0;
-        for (String line : drl.split("\n")) {
-            if (line.stripLeading().startsWith("rule ")) count++;
+    /** The rules each file contributed, counted in the built packages (queries are not rules), in bundle order. */
+    private static Map<String, Integer> rulesPerFile(Collection<KiePackage> packages, Map<String, String> fileBySourcePath) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        fileBySourcePath.values().forEach(file -> counts.put(file, 0));
+        for (KiePackage kiePackage : packages) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleImpl built = (RuleImpl) rule;
+                String file = built.getResource() == null ? null : fileBySourcePath.get(built.getResource().getSourcePath());
+                if (file != null && !built.isQuery()) counts.merge(file, 1, Integer::sum);
+            }
         }
-        return count;
+        return counts;
     }
 }

@@ -1,5 +1,7 @@
 package com.lexrule.policy;
 
+import org.apache.poi.ss.util.CellReference;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -17,8 +19,15 @@ public record PolicyProblem(String file, String sheet, Integer row, String cell,
         return new PolicyProblem(file, null, null, null, line > 0 ? line : null, message);
     }
 
+    /** At a cell named as the officer's spreadsheet names it ("E12"), or on the sheet as a whole when null. */
     public static PolicyProblem ofCell(String file, String sheet, String cell, String message) {
-        return new PolicyProblem(file, sheet, CellName.row(cell), cell, null, message);
+        Integer row = cell == null ? null : new CellReference(cell).getRow() + 1;
+        return new PolicyProblem(file, sheet, row == null || row < 1 ? null : row, cell, null, message);
+    }
+
+    /** At the cell of a zero-based row and column. */
+    public static PolicyProblem ofCell(String file, String sheet, int row, int column, String message) {
+        return ofCell(file, sheet, new CellReference(row, column).formatAsString(), message);
     }
 
     @Override

@@ -336,6 +336,18 @@ public class PolicyRegistry {
         return pinned.get(key, k -> compile(version, store.bundle(family, version.version())));
     }
 
+    /**
+     * A published version's files: those of the compiled version this replica holds, whose spreadsheets are already
+     * read into their table models, or else read from the database.
+     */
+    public PolicyBundle bundle(String family, int version) {
+        String key = key(family, version);
+        CompiledPolicy held = inForce.get(key);
+        if (held == null) held = awaitingRefresh.get(key);
+        if (held == null) held = pinned.getIfPresent(key);
+        return held != null ? held.bundle() : store.bundle(family, version);
+    }
+
     /** How many compiled versions this replica holds: those in force and the pinned ones kept. */
     public int compiledVersions() {
         return inForce.size() + (int) pinned.estimatedSize();

@@ -16,13 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lexrule.problem.NotFoundProblem;
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.Authenticated;
 
@@ -53,8 +50,6 @@ public class PolicyResource {
             description = "Every published version with its effective date and hash, and which one is in force today. "
                     + "Pin one with ?policyVersion= or X-Policy-Version on any assessment.")
     @APIResponse(responseCode = "200", description = "The families and versions")
-    @APIResponse(responseCode = "401", description = "Not authenticated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<FamilyView> list() {
         return registry.families().stream().map(family -> {
             int inForce = registry.current(family).version().version();
@@ -74,10 +69,8 @@ public class PolicyResource {
             description = "Crime types, indicators, mitigations and the other code lists of the version in force, or "
                     + "of the pinned one.")
     @APIResponse(responseCode = "200", description = "Catalog name → code → label and attributes")
-    @APIResponse(responseCode = "404", description = "No such family",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The pinned version does not exist or is not in force",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family")
+    @APIResponse(responseCode = "422", description = "The pinned version does not exist or is not in force")
     public Map<String, Object> catalog(@PathParam("family") String family,
                                        @QueryParam(PolicyPin.QUERY) String policyVersion,
                                        @HeaderParam(PolicyPin.HEADER) String policyVersionHeader) {
@@ -99,10 +92,7 @@ public class PolicyResource {
                     + "A family that does not compile is refused with every error by file, sheet and cell, and its "
                     + "last good version keeps serving.")
     @APIResponse(responseCode = "200", description = "What was published per family")
-    @APIResponse(responseCode = "422", description = "A policy does not compile; nothing of it was published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role admin required",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A policy does not compile; nothing of it was published")
     public Map<String, Object> reload() {
         return registry.reloadBaseline();
     }

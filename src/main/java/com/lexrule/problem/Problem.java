@@ -3,6 +3,8 @@ package com.lexrule.problem;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * for a policy, each file and cell; the remaining extensions carry what a caller needs to fix its request.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details: type, title, status, detail, instance; errors names each "
+        + "offending field, or each file and cell of a policy")
 public record Problem(String type, String title, int status, String detail, String instance,
                       List<?> errors, Map<String, Object> extensions) {
 

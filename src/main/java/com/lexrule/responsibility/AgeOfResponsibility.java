@@ -5,7 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import com.lexrule.policy.CellName;
+import org.apache.poi.ss.util.CellReference;
+
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyProblem;
 
@@ -93,7 +94,7 @@ public record AgeOfResponsibility(int minimumAge, Set<InjuryOutcome> requiredAt1
     private static PolicyProblem problem(PolicyCatalog catalog, String file, String sheet, PolicyCatalog.Entry crime,
                                          String key, String message) {
         int column = catalog.column(sheet, key);
-        return PolicyProblem.ofCell(file, sheet, column < 0 ? null : CellName.of(crime.row() - 1, column), message);
+        return PolicyProblem.ofCell(file, sheet, column < 0 ? null : new CellReference(crime.row() - 1, column).formatAsString(), message);
     }
 
     private static Set<InjuryOutcome> outcomes(String text) {

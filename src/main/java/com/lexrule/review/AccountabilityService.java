@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
@@ -18,6 +17,7 @@ import jakarta.validation.ValidationException;
 
 import com.lexrule.audit.AuditChainHead;
 import com.lexrule.audit.AuditChains;
+import com.lexrule.audit.ChainedEntity;
 import com.lexrule.audit.DecisionRecord;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
@@ -41,13 +41,12 @@ public class AccountabilityService {
 
     private final AuditChains chains;
     private final PolicyRegistry policies;
-    private final EntityManager em;
+
     private final Clock clock;
 
-    public AccountabilityService(AuditChains chains, PolicyRegistry policies, EntityManager em, Clock clock) {
+    public AccountabilityService(AuditChains chains, PolicyRegistry policies, Clock clock) {
         this.chains = chains;
         this.policies = policies;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -167,10 +166,9 @@ public class AccountabilityService {
     }
 
     /** Writes now, so that a unique key the lock did not cover answers 409 here instead of a failed commit. */
-    private void persist(Object entity, String conflict) {
+    private void persist(ChainedEntity entity, String conflict) {
         try {
-            em.persist(entity);
-            em.flush();
+            entity.persistAndFlush();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new ConflictProblem(conflict);

@@ -10,12 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.lexrule.problem.Problem;
 
 @Path("/api/v1/statistics/agreement")
 @Tag(name = "statistics", description = "系统建议与承办人员决定的一致率")
@@ -35,8 +32,7 @@ public class AgreementResource {
                     + "officer decision is recorded (dates in Asia/Shanghai, inclusive; default: the last year), and "
                     + "the reasons most given for departing from the recommendation.")
     @APIResponse(responseCode = "200", description = "The statistics")
-    @APIResponse(responseCode = "400", description = "Missing family or an invalid range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing family or an invalid range")
     public AgreementStatistics.Agreement agreement(@QueryParam("family") String family, @QueryParam("from") LocalDate from,
                                                    @QueryParam("to") LocalDate to) {
         return statistics.of(family, from, to);

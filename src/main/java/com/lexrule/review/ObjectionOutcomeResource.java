@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -41,10 +40,8 @@ public class ObjectionOutcomeResource {
     @Operation(operationId = "recordObjectionOutcome", summary = "Record how an objection was decided",
             description = "Once. May name the re-assessment made on it (an assessment called with ?objectionId=).")
     @APIResponse(responseCode = "201", description = "The outcome", content = @Content(schema = @Schema(implementation = ObjectionOutcome.class)))
-    @APIResponse(responseCode = "404", description = "No such objection",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The objection was already decided",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such objection")
+    @APIResponse(responseCode = "409", description = "The objection was already decided")
     public Response decide(@PathParam("objectionId") String objectionId, @Valid @NotNull ObjectionOutcomeRequest request) {
         return Response.status(201).entity(service.decideObjection(objectionId, request, identity.getPrincipal().getName())).build();
     }

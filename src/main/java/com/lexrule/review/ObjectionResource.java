@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -43,10 +42,7 @@ public class ObjectionResource {
     @RolesAllowed({"legal-officer", "case-system"})
     @Operation(operationId = "recordObjection", summary = "Record an objection to an assessment", description = "Who objected and on what grounds.")
     @APIResponse(responseCode = "201", description = "The objection, with its id for the re-assessment", content = @Content(schema = @Schema(implementation = Objection.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such decision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision")
     public Response object(@PathParam("decisionId") String decisionId, @Valid @NotNull ObjectionRequest request) {
         return Response.status(201).entity(service.recordObjection(decisionId, request, identity.getPrincipal().getName())).build();
     }

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -44,10 +43,8 @@ public class OfficerDecisionResource {
                     + "the recommendation.")
     @APIResponse(responseCode = "201", description = "Recorded (first decision or a correction)", content = @Content(schema = @Schema(implementation = OfficerDecision.class)))
     @APIResponse(responseCode = "200", description = "The same decision was already recorded", content = @Content(schema = @Schema(implementation = OfficerDecision.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body, or no reason for a departure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such decision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, or no reason for a departure")
+    @APIResponse(responseCode = "404", description = "No such decision")
     public Response record(@PathParam("decisionId") String decisionId, @Valid @NotNull OfficerDecisionRequest request) {
         AccountabilityService.Recorded recorded = service.recordOfficerDecision(decisionId, request,
                 identity.getPrincipal().getName());

@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.PolicyProblem;
 import com.lexrule.policy.table.CellValue;
 import com.lexrule.policy.table.SheetCells;
@@ -27,10 +26,8 @@ final class CatalogWorkbook {
     private CatalogWorkbook() {
     }
 
-    static List<PolicyProblem> check(String file, Workbook published, Workbook uploaded) {
+    static List<PolicyProblem> check(String file, List<SheetCells> was, List<SheetCells> is) {
         List<PolicyProblem> problems = new ArrayList<>();
-        List<SheetCells> was = sheets(published);
-        List<SheetCells> is = sheets(uploaded);
         for (SheetCells sheet : is) {
             sheet.refused().forEach((cell, reason) -> problems.add(PolicyProblem.ofCell(file, sheet.name(), cell, reason)));
         }
@@ -47,7 +44,7 @@ final class CatalogWorkbook {
             columns.addAll(sheet.row(0).keySet());
             for (int c : columns) {
                 if (!keys.text(0, c).equals(sheet.text(0, c))) {
-                    problems.add(PolicyProblem.ofCell(file, sheet.name(), CellName.of(0, c), "代码目录第1行（属性键）不得修改：模板为 '"
+                    problems.add(PolicyProblem.ofCell(file, sheet.name(), 0, c, "代码目录第1行（属性键）不得修改：模板为 '"
                             + keys.text(0, c) + "'，上传为 '" + sheet.text(0, c) + "' (row 1 holds the keys the service reads)"));
                 }
             }
@@ -56,9 +53,9 @@ final class CatalogWorkbook {
     }
 
     /** The catalog as the service stores it: each sheet's typed values, nothing else of the upload. */
-    static byte[] write(Workbook uploaded) {
+    static byte[] write(List<SheetCells> uploaded) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (SheetCells cells : sheets(uploaded)) {
+            for (SheetCells cells : uploaded) {
                 Sheet sheet = workbook.createSheet(cells.name());
                 cells.rows().forEach((r, values) -> {
                     Row row = sheet.createRow(r);
@@ -69,7 +66,7 @@ final class CatalogWorkbook {
                         else cell.setCellValue(value.canonical());
                     });
                 });
-                for (int c = 0; c <= 6; c++) sheet.setColumnWidth(c, uploaded.getSheet(cells.name()).getColumnWidth(c));
+                for (int c = 0; c <= 6; c++) sheet.setColumnWidth(c, cells.columnWidths().get(c));
             }
             workbook.write(out);
             return out.toByteArray();
@@ -78,7 +75,7 @@ final class CatalogWorkbook {
         }
     }
 
-    private static List<SheetCells> sheets(Workbook workbook) {
+    static List<SheetCells> sheets(Workbook workbook) {
         List<SheetCells> sheets = new ArrayList<>();
         for (Sheet sheet : workbook) sheets.add(SheetCells.read(sheet));
         return sheets;

@@ -16,7 +16,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,7 +34,6 @@ import com.lexrule.policy.PolicyStore;
 import com.lexrule.policy.PolicyVersion;
 import com.lexrule.policy.table.SheetCells;
 import com.lexrule.policy.table.TableReader;
-import com.lexrule.policy.table.TableTemplate;
 import com.lexrule.problem.NotFoundProblem;
 import com.lexrule.problem.ProblemException;
 
@@ -210,7 +208,8 @@ public class DraftService {
 
     public List<PolicyDiff.Change> draftDiff(String family, long id) {
         DraftStore.Draft draft = draft(family, id);
-        return PolicyDiff.diff(versions.bundle(family, draft.baseVersion()), draft.bundle(), json);
+        CompiledPolicy compiled = compiledDrafts.get(id);
+        return PolicyDiff.diff(registry.bundle(family, draft.baseVersion()), compiled == null ? draft.bundle() : compiled.bundle(), json);
     }
 
     // ---------------------------------------------------------------- approval
@@ -329,7 +328,7 @@ public class DraftService {
                 throw new NotFoundProblem("政策版本 " + family + " v" + v + " 不存在 (no such policy version)");
             }
         }
-        return PolicyDiff.diff(versions.bundle(family, from), versions.bundle(family, to), json);
+        return PolicyDiff.diff(registry.bundle(family, from), registry.bundle(family, to), json);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -347,25 +346,23 @@ public class DraftService {
      * format, formula, comment, link, name, validation or macro of the upload reaches a version or the compiler.
      */
     private CheckedWorkbook checkWorkbook(String target, PolicyFile published, byte[] content, boolean catalog) {
-        try (UploadedWorkbook upload = UploadedWorkbook.open(content, limits.maxFileBytes(), limits.maxSheets(), limits.maxRows());
-             Workbook template = WorkbookFactory.create(new ByteArrayInputStream(published.content()))) {
+        try (UploadedWorkbook upload = UploadedWorkbook.open(content, limits.maxFileBytes(), limits.maxSheets(), limits.maxRows())) {
             Workbook uploaded = upload.workbook();
             if (uploaded.getNumberOfSheets() == 0) {
                 return CheckedWorkbook.refused(List.of(PolicyProblem.ofFile(target, "工作簿没有工作表 (the workbook has no sheet)")));
             }
             if (catalog) {
-                List<PolicyProblem> problems = CatalogWorkbook.check(target, template, uploaded);
-                return problems.isEmpty() ? new CheckedWorkbook(List.of(), CatalogWorkbook.write(uploaded)) : CheckedWorkbook.refused(problems);
+                List<SheetCells> sheets = CatalogWorkbook.sheets(uploaded);
+                List<PolicyProblem> problems = CatalogWorkbook.check(target, published.spreadsheet().sheets(), sheets);
+                return problems.isEmpty() ? new CheckedWorkbook(List.of(), CatalogWorkbook.write(sheets)) : CheckedWorkbook.refused(problems);
             }
-            TableReader.Result read = TableReader.read(target, SheetCells.read(uploaded.getSheetAt(0)),
-                    TableTemplate.of(template.getSheetAt(0)));
+            // The published file's model, read once and kept with the version in force, is the template.
+            TableReader.Result read = TableReader.read(target, SheetCells.read(uploaded.getSheetAt(0)), published.spreadsheet().template());
             return read.problems().isEmpty() ? new CheckedWorkbook(List.of(), read.table().workbook())
                     : CheckedWorkbook.refused(read.problems());
         } catch (UploadedWorkbook.Refused e) {
             if (e.overLimit) throw tooMany(e.getMessage(), List.of(PolicyProblem.ofFile(target, e.getMessage())));
             return CheckedWorkbook.refused(List.of(PolicyProblem.ofFile(target, e.getMessage())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("published table " + target + " unreadable", e);
         }
     }
 

@@ -11,25 +11,34 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.util.CellReference;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
-import com.lexrule.policy.lifecycle.Grid.SheetGrid;
+import com.lexrule.policy.table.CellValue;
+import com.lexrule.policy.table.DecisionTable;
+import com.lexrule.policy.table.SheetCells;
+import com.lexrule.policy.table.Spreadsheet;
+import com.lexrule.policy.table.TableReader;
+import com.lexrule.policy.table.TableTemplate;
 
 /**
  * What changed between two bundles, in the terms officers use: decision-table rows matched by rule id (the
  * METADATA ruleId column) with the column's Chinese label, catalog rows matched by code, DRL rules by rule id,
- * scenarios by name, and manifest fields. Not a binary diff.
+ * scenarios by name, and manifest fields. Not a binary diff. Tables and catalogs are compared as the table model
+ * each file was read into (the one the compile reads), DRL as Drools' parser reads it.
  */
 public final class PolicyDiff {
-
-    private static final Pattern DRL_RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\s*$");
-    private static final Pattern RULE_ID = Pattern.compile("@ruleId\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private PolicyDiff() {
     }
@@ -56,17 +65,17 @@ public final class PolicyDiff {
             if (Arrays.equals(was.content(), is.content())) continue;
             try {
                 if (is.isSpreadsheet() && is.simpleName().equals(catalog)) {
-                    catalog(name, Grid.read(was.content()), Grid.read(is.content()), changes);
+                    catalog(name, sheets(was), sheets(is), changes);
                 } else if (is.isSpreadsheet()) {
-                    table(name, Grid.read(was.content()).sheets().get(0), Grid.read(is.content()).sheets().get(0), changes);
+                    table(name, table(was), table(is), changes);
                 } else if (is.isDrl()) {
-                    drl(name, was.text(), is.text(), changes);
+                    drl(name, rules(was), rules(is), changes);
                 } else if (is.name().endsWith(".json")) {
                     json(name, json.readTree(was.content()), json.readTree(is.content()), is.isScenario(), changes);
                 } else {
                     changes.add(new Change(name, null, "CHANGED", name, null, null, null, null, null));
                 }
-            } catch (Grid.Unreadable | IOException e) {
+            } catch (Incomparable | IOException e) {
                 changes.add(new Change(name, null, "CHANGED", name, null, null, "（无法逐行比较 cannot compare by row: "
                         + e.getMessage() + "）", null, null));
             }
@@ -74,33 +83,60 @@ public final class PolicyDiff {
         return changes;
     }
 
+    /** A file of one side that does not read as the model its kind is compared by. */
+    private static final class Incomparable extends Exception {
+        Incomparable(String message) {
+            super(message);
+        }
+    }
+
+    private static List<SheetCells> sheets(PolicyFile file) throws Incomparable {
+        Spreadsheet spreadsheet = file.spreadsheet();
+        if (spreadsheet.unreadable().isPresent()) {
+            throw new Incomparable("无法读取电子表格，或被压缩炸弹防护拒绝 (unreadable workbook, or refused by zip-bomb protection): "
+                    + spreadsheet.unreadable().get());
+        }
+        return spreadsheet.sheets();
+    }
+
+    private static DecisionTable table(PolicyFile file) throws Incomparable {
+        sheets(file);
+        TableReader.Result read = file.spreadsheet().decisionTable();
+        if (read.table() == null) {
+            throw new Incomparable("决策表无法读取 (the table does not read): " + read.problems());
+        }
+        return read.table();
+    }
+
     private record TableRows(String name, Map<Integer, String> labels, Map<String, Map<Integer, String>> rows,
                              Map<String, Integer> rowIndex) {
     }
 
-    private static List<TableRows> tables(SheetGrid sheet) {
+    /** Each RuleTable's rows, keyed by rule id (the METADATA ruleId column) or else by their conditions. */
+    private static List<TableRows> tables(DecisionTable table) {
         List<TableRows> tables = new ArrayList<>();
-        List<Integer> starts = sheet.ruleTableRows();
-        for (int t = 0; t < starts.size(); t++) {
-            int r = starts.get(t);
-            int end = t + 1 < starts.size() ? starts.get(t + 1) : sheet.lastRow() + 1;
-            String name = sheet.text(r, sheet.ruleTableColumn(r)).replaceFirst("(?i)^ruletable\\s*", "");
+        for (int t = 0; t < table.parts().size(); t++) {
+            TableTemplate.Header header = table.template().tables().get(t);
+            String name = header.name().replaceFirst("(?i)^ruletable\\s*", "");
             Map<Integer, String> types = new LinkedHashMap<>();
-            sheet.row(r + 1).forEach((c, v) -> types.put(c, v.text().toUpperCase(Locale.ROOT)));
+            header.rows().get(1).forEach((c, type) -> types.put(c, type.toUpperCase(Locale.ROOT)));
             Map<Integer, String> labels = new LinkedHashMap<>();
             for (int c : types.keySet()) {
-                String label = sheet.text(r + 4, c);
-                labels.put(c, label.isEmpty() ? types.get(c) + " " + Grid.cell(r + 4, c).replaceAll("\\d", "") : label);
+                String label = header.rows().get(4).getOrDefault(c, "");
+                labels.put(c, label.isEmpty() ? types.get(c) + " " + CellReference.convertNumToColString(c) : label);
             }
             Integer idColumn = null;
             for (int c : types.keySet()) {
-                if (types.get(c).equals("METADATA") && sheet.text(r + 3, c).startsWith("ruleId(")) idColumn = c;
+                if (types.get(c).equals("METADATA") && header.rows().get(3).getOrDefault(c, "").startsWith("ruleId(")) idColumn = c;
             }
             Map<String, Map<Integer, String>> rows = new LinkedHashMap<>();
             Map<String, Integer> rowIndex = new LinkedHashMap<>();
-            for (int row = r + 5; row < end && !sheet.blank(row); row++) {
+            for (DecisionTable.DataRow row : table.parts().get(t).rows()) {
                 Map<Integer, String> values = new LinkedHashMap<>();
-                for (int c : types.keySet()) values.put(c, sheet.text(row, c));
+                for (int c : types.keySet()) {
+                    CellValue value = row.cells().get(c);
+                    values.put(c, value == null ? "" : value.canonical());
+                }
                 String key;
                 if (idColumn != null && !values.get(idColumn).isEmpty()) {
                     key = values.get(idColumn);
@@ -114,14 +150,14 @@ public final class PolicyDiff {
                 String unique = key;
                 for (int n = 2; rows.containsKey(unique); n++) unique = key + " #" + n;
                 rows.put(unique, values);
-                rowIndex.put(unique, row);
+                rowIndex.put(unique, row.row());
             }
             tables.add(new TableRows(name, labels, rows, rowIndex));
         }
         return tables;
     }
 
-    private static void table(String file, SheetGrid was, SheetGrid is, List<Change> changes) {
+    private static void table(String file, DecisionTable was, DecisionTable is, List<Change> changes) {
         List<TableRows> old = tables(was);
         List<TableRows> now = tables(is);
         for (int t = 0; t < Math.max(old.size(), now.size()); t++) {
@@ -133,33 +169,33 @@ public final class PolicyDiff {
         }
     }
 
-    private static void catalog(String file, Grid was, Grid is, List<Change> changes) {
-        for (SheetGrid sheet : is.sheets()) {
-            SheetGrid old = was.sheets().stream().filter(s -> s.name().equals(sheet.name())).findFirst().orElse(null);
+    private static void catalog(String file, List<SheetCells> was, List<SheetCells> is, List<Change> changes) {
+        for (SheetCells sheet : is) {
+            SheetCells old = was.stream().filter(s -> s.name().equals(sheet.name())).findFirst().orElse(null);
             if (old == null) {
                 changes.add(new Change(file, sheet.name(), "ADDED", sheet.name(), null, null, null, null, null));
                 continue;
             }
             compare(file, sheet.name(), headings(old), headings(sheet), entries(old), entries(sheet), rowIndex(sheet), changes);
         }
-        for (SheetGrid old : was.sheets()) {
-            if (is.sheets().stream().noneMatch(s -> s.name().equals(old.name()))) {
+        for (SheetCells old : was) {
+            if (is.stream().noneMatch(s -> s.name().equals(old.name()))) {
                 changes.add(new Change(file, old.name(), "REMOVED", old.name(), null, null, null, null, null));
             }
         }
     }
 
     /** The Chinese heading (row 2) of each catalog column, else its key (row 1). */
-    private static Map<Integer, String> headings(SheetGrid sheet) {
+    private static Map<Integer, String> headings(SheetCells sheet) {
         Map<Integer, String> headings = new LinkedHashMap<>();
         sheet.row(0).forEach((c, key) -> {
             String heading = sheet.text(1, c);
-            headings.put(c, heading.isEmpty() ? key.text() : heading);
+            headings.put(c, heading.isEmpty() ? key.canonical() : heading);
         });
         return headings;
     }
 
-    private static Map<String, Map<Integer, String>> entries(SheetGrid sheet) {
+    private static Map<String, Map<Integer, String>> entries(SheetCells sheet) {
         Map<String, Map<Integer, String>> entries = new LinkedHashMap<>();
         for (var row : sheet.rows().tailMap(2).entrySet()) {
             String code = sheet.text(row.getKey(), 0);
@@ -171,7 +207,7 @@ public final class PolicyDiff {
         return entries;
     }
 
-    private static Map<String, Integer> rowIndex(SheetGrid sheet) {
+    private static Map<String, Integer> rowIndex(SheetCells sheet) {
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int row : sheet.rows().tailMap(2).keySet()) index.put(sheet.text(row, 0), row);
         return index;
@@ -200,7 +236,7 @@ public final class PolicyDiff {
                 String b = entry.getValue().getOrDefault(c, "");
                 if (!a.equals(b)) {
                     changes.add(new Change(file, table, "CHANGED", entry.getKey(), labels.getOrDefault(c, oldLabels.get(c)), a, b,
-                            row == null ? null : Grid.cell(row, c), null));
+                            row == null ? null : new CellReference(row, c).formatAsString(), null));
                 }
             }
         }
@@ -209,33 +245,60 @@ public final class PolicyDiff {
     private static Map<String, String> labelled(Map<Integer, String> labels, Map<Integer, String> values) {
         Map<String, String> row = new LinkedHashMap<>();
         values.forEach((c, v) -> {
-            if (!v.isEmpty()) row.put(labels.getOrDefault(c, Grid.cell(0, c).replaceAll("\\d", "")), v);
+            if (!v.isEmpty()) row.put(labels.getOrDefault(c, CellReference.convertNumToColString(c)), v);
         });
         return row;
     }
 
-    private static Map<String, String[]> rules(String drl) {
-        Map<String, String[]> rules = new LinkedHashMap<>();
-        Matcher rule = DRL_RULE.matcher(drl);
-        while (rule.find()) {
-            Matcher id = RULE_ID.matcher(rule.group(2));
-            String key = id.find() ? id.group(1) : rule.group(1);
-            String body = rule.group(0).lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (x, y) -> x + "\n" + y);
-            rules.put(key, new String[] {rule.group(1), body});
-        }
-        return rules;
+    /** A DRL rule as the diff compares it: its name and its source with blank lines and indentation dropped. */
+    private record DrlRule(String name, String body) {
     }
 
-    private static void drl(String file, String was, String is, List<Change> changes) {
-        Map<String, String[]> old = rules(was);
-        Map<String, String[]> now = rules(is);
+    /**
+     * The rules of a DRL file read by Drools' own parser, keyed by their {@code @ruleId}, or by their name where
+     * several rules share an id (a ground of the law may take more than one rule) or where a rule has none.
+     */
+    private static Map<String, DrlRule> rules(PolicyFile file) throws Incomparable {
+        String drl = file.text();
+        DrlParser parser = new DrlParser();
+        PackageDescr parsed;
+        try {
+            parsed = parser.parse(false, drl);
+        } catch (DroolsParserException e) {
+            throw new Incomparable("DRL 无法解析 (the DRL does not parse): " + e.getMessage());
+        }
+        if (parser.hasErrors() || parsed == null) {
+            throw new Incomparable("DRL 无法解析 (the DRL does not parse): " + parser.getErrors());
+        }
+        List<RuleDescr> rules = parsed.getRules().stream().filter(r -> !r.isQuery()).toList();
+        Map<String, Long> sharing = rules.stream().map(PolicyDiff::ruleId).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        Map<String, DrlRule> byKey = new LinkedHashMap<>();
+        for (RuleDescr rule : rules) {
+            String id = ruleId(rule);
+            String key = id != null && sharing.get(id) == 1 ? id : rule.getName();
+            String source = drl.substring(rule.getStartCharacter(), Math.min(drl.length(), rule.getEndCharacter() + 1));
+            String body = source.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+            byKey.put(key, new DrlRule(rule.getName(), body));
+        }
+        return byKey;
+    }
+
+    private static String ruleId(RuleDescr rule) {
+        AnnotationDescr id = rule.getAnnotation("ruleId");
+        return id == null ? null : AnnotationDescr.unquote(id.getSingleValueAsString());
+    }
+
+    private static void drl(String file, Map<String, DrlRule> old, Map<String, DrlRule> now, List<Change> changes) {
         old.forEach((id, rule) -> {
-            if (!now.containsKey(id)) changes.add(new Change(file, null, "REMOVED", id, "rule", rule[0], null, null, null));
+            if (!now.containsKey(id)) changes.add(new Change(file, null, "REMOVED", id, "rule", rule.name(), null, null, null));
         });
         now.forEach((id, rule) -> {
-            String[] before = old.get(id);
-            if (before == null) changes.add(new Change(file, null, "ADDED", id, "rule", null, rule[0], null, null));
-            else if (!before[1].equals(rule[1])) changes.add(new Change(file, null, "CHANGED", id, "rule", before[0], rule[0], null, null));
+            DrlRule before = old.get(id);
+            if (before == null) changes.add(new Change(file, null, "ADDED", id, "rule", null, rule.name(), null, null));
+            else if (!before.body().equals(rule.body())) {
+                changes.add(new Change(file, null, "CHANGED", id, "rule", before.name(), rule.name(), null, null));
+            }
         });
     }
 

@@ -37,7 +37,6 @@ import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.PolicyStore;
 import com.lexrule.problem.NotFoundProblem;
-import com.lexrule.problem.Problem;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -97,8 +96,7 @@ public class PolicyLifecycleResource {
     @Operation(operationId = "getPolicyVersion", summary = "The files of a published version",
             description = "Every file of the version, byte for byte as published, with a link to download it.")
     @APIResponse(responseCode = "200", description = "The version and its files")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family or version")
     public VersionFiles version(@PathParam("family") String family, @PathParam("version") int version) {
         var published = registry.versions(family).stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> new NotFoundProblem("政策版本 " + family + " v" + version + " 不存在 (no such policy version)"));
@@ -118,8 +116,7 @@ public class PolicyLifecycleResource {
             description = "Name as listed, e.g. decision-tables/danger-points.xlsx or rules/policy.json. Published "
                     + "versions never change: the same bytes every time, hashed into the version's sha256.")
     @APIResponse(responseCode = "200", description = "The file, with its content type (.xlsx as a spreadsheet)")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family, version or file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family, version or file")
     public Response file(@PathParam("family") String family, @PathParam("version") int version, @PathParam("name") String name) {
         var published = registry.versions(family).stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> new NotFoundProblem("政策版本 " + family + " v" + version + " 不存在 (no such policy version)"));
@@ -136,12 +133,9 @@ public class PolicyLifecycleResource {
             description = "One call. The content is the older version's, byte for byte, except the manifest, which "
                     + "takes the new effective date and change note and records the version it restores.")
     @APIResponse(responseCode = "201", description = "The new version")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another version was published at the same moment; nothing was published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Effective date in the past, or the content no longer compiles", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family or version")
+    @APIResponse(responseCode = "409", description = "Another version was published at the same moment; nothing was published")
+    @APIResponse(responseCode = "422", description = "Effective date in the past, or the content no longer compiles")
     public Response republish(@PathParam("family") String family, @PathParam("version") int version,
                               @Valid @NotNull ApproveRequest body) {
         DraftService.Publication published = service.republish(family, version, body.effectiveFrom(), body.changeNote(), actor());
@@ -156,9 +150,8 @@ public class PolicyLifecycleResource {
             description = "Decision-table rows matched by rule id with the column's Chinese label, old and new value; "
                     + "catalog rows matched by code; DRL rules by rule id; scenarios by name; manifest fields.")
     @APIResponse(responseCode = "200", description = "The changes, file by file")
-    @APIResponse(responseCode = "400", description = "from or to missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to missing")
+    @APIResponse(responseCode = "404", description = "No such family or version")
     public DiffView diff(@PathParam("family") String family,
                          @Parameter(description = "the older version") @QueryParam("from") @NotNull Integer from,
                          @Parameter(description = "the newer version") @QueryParam("to") @NotNull Integer to) {
@@ -181,12 +174,11 @@ public class PolicyLifecycleResource {
                     + "refused upload stores nothing (403/413/422).")
     @APIResponse(responseCode = "201", description = "The draft, VALID or INVALID with its errors",
             content = @Content(schema = @Schema(implementation = DraftService.DraftView.class)))
-    @APIResponse(responseCode = "400", description = "No file uploaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role legal-officer or admin required; a .drl file needs admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "A file, the sheet count or the row count exceeds its limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Refused: a header cell differs from the template (named), an unknown file, an unreadable workbook", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No file uploaded")
+    @APIResponse(responseCode = "403", description = "Role legal-officer or admin required; a .drl file needs admin")
+    @APIResponse(responseCode = "404", description = "No such family")
+    @APIResponse(responseCode = "413", description = "A file, the sheet count or the row count exceeds its limit")
+    @APIResponse(responseCode = "422", description = "Refused: a header cell differs from the template (named), an unknown file, an unreadable workbook")
     public Response createDraft(@PathParam("family") String family,
                                 @RestForm(FileUpload.ALL) List<FileUpload> files,
                                 @RestForm("note") String note) {
@@ -201,9 +193,7 @@ public class PolicyLifecycleResource {
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
     @Operation(operationId = "listPolicyDrafts", summary = "The family's drafts, newest first")
     @APIResponse(responseCode = "200", description = "The drafts")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family")
     public List<DraftService.DraftView> drafts(@PathParam("family") String family) {
         return service.list(family);
     }
@@ -215,9 +205,7 @@ public class PolicyLifecycleResource {
             description = "scenarioRemovals lists every published scenario file the draft empties, cuts down, points at "
                     + "another endpoint or removes (published and remaining counts); the approver must confirm them.")
     @APIResponse(responseCode = "200", description = "The draft")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family or draft")
     public DraftService.DraftView draft(@PathParam("family") String family, @PathParam("id") long id) {
         return service.get(family, id);
     }
@@ -228,9 +216,7 @@ public class PolicyLifecycleResource {
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
     @Operation(operationId = "downloadPolicyDraftFile", summary = "Download a file of a draft, as the approver reviews it")
     @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family, draft or file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family, draft or file")
     public Response draftFile(@PathParam("family") String family, @PathParam("id") long id, @PathParam("name") String name) {
         return download(service.draftFile(family, id, name)).build();
     }
@@ -240,9 +226,7 @@ public class PolicyLifecycleResource {
     @RolesAllowed({"legal-officer", "policy-approver", "admin"})
     @Operation(operationId = "diffPolicyDraft", summary = "What the draft changes against the version it is based on, in legal terms")
     @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family or draft")
     public DiffView draftDiff(@PathParam("family") String family, @PathParam("id") long id) {
         DraftService.DraftView draft = service.get(family, id);
         return new DiffView(family, "v" + draft.baseVersion(), "draft " + id, service.draftDiff(family, id));
@@ -254,10 +238,8 @@ public class PolicyLifecycleResource {
     @Operation(operationId = "runPolicyDraftScenarios", summary = "Run the draft's scenarios against the compiled draft",
             description = "In-process, nothing recorded. Pass or fail per scenario, with each difference.")
     @APIResponse(responseCode = "200", description = "The report (failures included: a failing scenario is a result, not an error)")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The draft does not compile, or the family has no evaluator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such family or draft")
+    @APIResponse(responseCode = "422", description = "The draft does not compile, or the family has no evaluator")
     public ScenarioRunner.ScenarioReport scenarioRun(@PathParam("family") String family, @PathParam("id") long id) {
         return service.scenarioRun(family, id);
     }
@@ -270,11 +252,9 @@ public class PolicyLifecycleResource {
                     + "under the draft; reports how many outcomes change, grade transitions (YELLOW→RED), per rule how "
                     + "often it fires only before or only after, and examples by decision id. Nothing is recorded.")
     @APIResponse(responseCode = "200", description = "The impact report")
-    @APIResponse(responseCode = "400", description = "limit out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role legal-officer, policy-approver or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The draft does not compile, or the family has no evaluator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "limit out of range")
+    @APIResponse(responseCode = "404", description = "No such family or draft")
+    @APIResponse(responseCode = "422", description = "The draft does not compile, or the family has no evaluator")
     public Backtester.Report backtest(@PathParam("family") String family, @PathParam("id") long id,
                                       @Parameter(description = "how many recent decisions (1–10000)") @QueryParam("limit") @DefaultValue("1000") int limit) {
         return service.backtest(family, id, limit);
@@ -293,12 +273,10 @@ public class PolicyLifecycleResource {
                     + "another endpoint or removed) is approved only with \"confirmScenarioRemoval\": true, and the "
                     + "confirmation is published in the manifest's approval.")
     @APIResponse(responseCode = "201", description = "Published")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role policy-approver required; nobody approves their own draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already approved or rejected, outdated by a newer version, or another version published at the same moment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Does not compile, scenarios fail (listed), scenarios removed without confirmScenarioRemoval (files listed), or effective date in the past", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role policy-approver required; nobody approves their own draft")
+    @APIResponse(responseCode = "404", description = "No such family or draft")
+    @APIResponse(responseCode = "409", description = "Already approved or rejected, outdated by a newer version, or another version published at the same moment")
+    @APIResponse(responseCode = "422", description = "Does not compile, scenarios fail (listed), scenarios removed without confirmScenarioRemoval (files listed), or effective date in the past")
     public Response approve(@PathParam("family") String family, @PathParam("id") long id, @Valid @NotNull ApproveRequest body) {
         DraftService.Publication published = service.approve(family, id, body.effectiveFrom(), body.changeNote(),
                 Boolean.TRUE.equals(body.confirmScenarioRemoval()), actor());
@@ -312,11 +290,9 @@ public class PolicyLifecycleResource {
     @RolesAllowed("policy-approver")
     @Operation(operationId = "rejectPolicyDraft", summary = "Reject a draft, with the reason")
     @APIResponse(responseCode = "200", description = "The rejected draft")
-    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role policy-approver required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such family or draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already approved or rejected", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing")
+    @APIResponse(responseCode = "404", description = "No such family or draft")
+    @APIResponse(responseCode = "409", description = "Already approved or rejected")
     public DraftService.DraftView reject(@PathParam("family") String family, @PathParam("id") long id, @Valid @NotNull RejectRequest body) {
         return service.reject(family, id, body.reason(), actor());
     }

@@ -12,10 +12,12 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.template.model.DRLOutput;
+import org.drools.template.model.Rule;
 import org.drools.template.parser.DataListener;
 
 /**
@@ -64,10 +66,22 @@ public record DecisionTable(TableTemplate template, List<Part> parts) {
     }
 
     /**
-     * The DRL of this table, written by Drools' own decision-table listener fed cell by cell from the layout, as its
-     * Excel parser would feed it: a merged header cell reaches the listener in every column it covers.
+     * The rules of this table as DRL, and where each rule starts in it: the line of its first line and the cell of its
+     * row ("B9", in the RuleTable's column, as Drools marks it "rule values at B9"), so that a compile error at a line
+     * of the DRL can be placed in the sheet.
      */
-    public String drl() {
+    public record Rules(String drl, NavigableMap<Integer, CellReference> rowByLine) {
+        public int count() {
+            return rowByLine.size();
+        }
+    }
+
+    /**
+     * The DRL of this table, written by Drools' own decision-table listener fed cell by cell from the layout, as its
+     * Excel parser would feed it: a merged header cell reaches the listener in every column it covers. Each rule is
+     * then found in the text by rendering it alone, as the package renders it, so no generated line is parsed back.
+     */
+    public Rules rules() {
         NavigableMap<Integer, NavigableMap<Integer, String>> layout = layout();
         List<CellRangeAddress> merges = merges();
         DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
@@ -91,7 +105,29 @@ public record DecisionTable(TableTemplate template, List<Part> parts) {
         listener.finishSheet();
         DRLOutput out = new DRLOutput();
         listener.getRuleSet().renderDRL(out);
-        return out.getDRL();
+        String drl = out.getDRL();
+        NavigableMap<Integer, CellReference> rowByLine = new TreeMap<>();
+        int from = 0;
+        int line = 1;
+        for (Rule rule : listener.getRuleSet().getRules()) {
+            DRLOutput alone = new DRLOutput();
+            rule.renderDRL(alone);
+            int at = drl.indexOf(alone.getDRL(), from);
+            if (at < 0) throw new IllegalStateException("rule " + rule.getName() + " not found in the DRL written for it");
+            line += (int) drl.substring(from, at).chars().filter(ch -> ch == '\n').count();
+            int row = rule.getSpreadsheetRowNumber() - 1;
+            rowByLine.put(line, new CellReference(row, ruleTableColumn(row)));
+            from = at;
+        }
+        return new Rules(drl, rowByLine);
+    }
+
+    /** The column of the RuleTable cell of the part a data row belongs to. */
+    private int ruleTableColumn(int row) {
+        for (int t = parts.size() - 1; t >= 0; t--) {
+            if (parts.get(t).headerRow() < row) return template.tables().get(t).ruleTableColumn();
+        }
+        return 0;
     }
 
     /**

@@ -11,19 +11,24 @@ import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-
-import com.lexrule.policy.CellName;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * The stored values of one sheet by zero-based row and column, and the cells refused while reading (formulas,
- * errors), by cell name. Styles, number formats, comments, hyperlinks, validations and names are never read.
+ * errors), by cell name; with the sheet's merged cells and column widths, the layout a template keeps. Styles,
+ * number formats, comments, hyperlinks, validations and names are never read.
  */
 public record SheetCells(String name, int lastRow, NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows,
-                         Map<String, String> refused) {
+                         Map<String, String> refused, List<CellRangeAddress> merges, Map<Integer, Integer> columnWidths) {
+
+    /** Columns whose widths are kept at least: a table's columns, or the catalogs' first seven. */
+    private static final int WIDTHS_KEPT = 9;
 
     public static SheetCells read(Sheet sheet) {
         NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows = new TreeMap<>();
         Map<String, String> refused = new LinkedHashMap<>();
+        int lastColumn = WIDTHS_KEPT - 1;
         for (Row row : sheet) {
             NavigableMap<Integer, CellValue> cells = new TreeMap<>();
             for (Cell cell : row) {
@@ -31,12 +36,18 @@ public record SheetCells(String name, int lastRow, NavigableMap<Integer, Navigab
                     CellValue value = CellValue.of(cell);
                     if (value != null) cells.put(cell.getColumnIndex(), value);
                 } catch (CellValue.Refused e) {
-                    refused.put(CellName.of(cell.getRowIndex(), cell.getColumnIndex()), e.getMessage());
+                    refused.put(new CellReference(cell).formatAsString(false), e.getMessage());
                 }
             }
-            if (!cells.isEmpty()) rows.put(row.getRowNum(), cells);
+            if (!cells.isEmpty()) {
+                rows.put(row.getRowNum(), cells);
+                lastColumn = Math.max(lastColumn, cells.lastKey());
+            }
         }
-        return new SheetCells(sheet.getSheetName(), sheet.getLastRowNum(), rows, refused);
+        Map<Integer, Integer> widths = new TreeMap<>();
+        for (int c = 0; c <= lastColumn; c++) widths.put(c, sheet.getColumnWidth(c));
+        return new SheetCells(sheet.getSheetName(), sheet.getLastRowNum(), rows, refused,
+                List.copyOf(sheet.getMergedRegions()), widths);
     }
 
     public NavigableMap<Integer, CellValue> row(int row) {
@@ -49,7 +60,7 @@ public record SheetCells(String name, int lastRow, NavigableMap<Integer, Navigab
     }
 
     public boolean blank(int row) {
-        return row(row).isEmpty() && refused.keySet().stream().noneMatch(cell -> CellName.row(cell) == row + 1);
+        return row(row).isEmpty() && refused.keySet().stream().noneMatch(cell -> new CellReference(cell).getRow() == row);
     }
 
     /** Zero-based rows holding a "RuleTable" cell, in order: where Drools starts a table. */

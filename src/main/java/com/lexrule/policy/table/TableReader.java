@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.PolicyProblem;
 
 /**
@@ -36,9 +35,10 @@ public final class TableReader {
         List<Integer> tableRows = sheet.ruleTableRows();
         if (tableRows.size() != template.tables().size()) {
             int extra = tableRows.size() > template.tables().size() ? tableRows.get(template.tables().size()) : -1;
-            problems.add(PolicyProblem.ofCell(file, sheet.name(), extra >= 0 ? CellName.of(extra, sheet.row(extra).firstKey()) : null,
-                    "决策表数量须与已发布模板相同（" + template.tables().size() + " 个 RuleTable），实际 " + tableRows.size()
-                            + " 个 (RuleTables may not be added or removed)"));
+            String message = "决策表数量须与已发布模板相同（" + template.tables().size() + " 个 RuleTable），实际 " + tableRows.size()
+                    + " 个 (RuleTables may not be added or removed)";
+            problems.add(extra >= 0 ? PolicyProblem.ofCell(file, sheet.name(), extra, sheet.row(extra).firstKey(), message)
+                    : PolicyProblem.ofCell(file, sheet.name(), null, message));
             return new Result(null, problems);
         }
         int first = tableRows.isEmpty() ? sheet.lastRow() + 1 : tableRows.get(0);
@@ -66,7 +66,7 @@ public final class TableReader {
             String want = expected.getOrDefault(c, "");
             String got = sheet.text(row, c);
             if (!want.equals(got)) {
-                problems.add(PolicyProblem.ofCell(file, sheet.name(), CellName.of(row, c), area + "不得修改：模板为 '" + want
+                problems.add(PolicyProblem.ofCell(file, sheet.name(), row, c, area + "不得修改：模板为 '" + want
                         + "'，上传为 '" + got + "' (header cells are code and must equal the published template)"));
             }
         }
@@ -83,21 +83,21 @@ public final class TableReader {
             }
             NavigableMap<Integer, CellValue> values = new TreeMap<>();
             for (var cell : sheet.row(r).entrySet()) {
-                String at = CellName.of(r, cell.getKey());
+                int c = cell.getKey();
                 if (ended) {
-                    problems.add(PolicyProblem.ofCell(file, sheet.name(), at, "空行之后、下一个 RuleTable 之前不得有内容：空行结束决策表，"
+                    problems.add(PolicyProblem.ofCell(file, sheet.name(), r, c, "空行之后、下一个 RuleTable 之前不得有内容：空行结束决策表，"
                             + "其后的单元格会被当作规则集指令 (nothing may follow the blank row that ends a table)"));
                     continue;
                 }
                 ColumnSpec column = header.columns().get(cell.getKey());
                 if (column == null) {
-                    problems.add(PolicyProblem.ofCell(file, sheet.name(), at, "单元格在决策表各列之外 (cell outside the table's columns)"));
+                    problems.add(PolicyProblem.ofCell(file, sheet.name(), r, c, "单元格在决策表各列之外 (cell outside the table's columns)"));
                     continue;
                 }
                 try {
                     values.put(cell.getKey(), column.accept(cell.getValue()));
                 } catch (CellValue.Refused e) {
-                    problems.add(PolicyProblem.ofCell(file, sheet.name(), at, e.getMessage() + ": " + cell.getValue().canonical()));
+                    problems.add(PolicyProblem.ofCell(file, sheet.name(), r, c, e.getMessage() + ": " + cell.getValue().canonical()));
                 }
             }
             if (!values.isEmpty()) rows.add(new DecisionTable.DataRow(r, values));

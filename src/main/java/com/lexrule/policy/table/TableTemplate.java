@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
@@ -25,6 +24,12 @@ public record TableTemplate(String sheetName, NavigableMap<Integer, NavigableMap
     public record Header(List<NavigableMap<Integer, String>> rows, List<CellRangeAddress> merges,
                          NavigableMap<Integer, ColumnSpec> columns) {
 
+        /** The column of the RuleTable cell: where Drools places each rule's row ("rule values at B9"). */
+        public int ruleTableColumn() {
+            return rows.get(0).entrySet().stream().filter(t -> t.getValue().toLowerCase(Locale.ROOT).startsWith("ruletable"))
+                    .map(Map.Entry::getKey).findFirst().orElse(0);
+        }
+
         public String name() {
             return rows.get(0).values().stream().filter(t -> t.toLowerCase(Locale.ROOT).startsWith("ruletable"))
                     .findFirst().orElse("RuleTable");
@@ -32,8 +37,7 @@ public record TableTemplate(String sheetName, NavigableMap<Integer, NavigableMap
     }
 
     /** Reads the template of a trusted workbook's first sheet (a published version or the baseline on disk). */
-    public static TableTemplate of(Sheet sheet) {
-        SheetCells cells = SheetCells.read(sheet);
+    static TableTemplate of(SheetCells cells) {
         if (!cells.refused().isEmpty()) {
             throw new IllegalStateException("published table holds formulas or errors at " + cells.refused().keySet());
         }
@@ -49,7 +53,7 @@ public record TableTemplate(String sheetName, NavigableMap<Integer, NavigableMap
             List<NavigableMap<Integer, String>> rows = new ArrayList<>();
             for (int r = 0; r < HEADER_ROWS; r++) rows.add(texts(cells, tableRow + r));
             List<CellRangeAddress> merges = new ArrayList<>();
-            for (CellRangeAddress merge : sheet.getMergedRegions()) {
+            for (CellRangeAddress merge : cells.merges()) {
                 if (merge.getFirstRow() >= tableRow && merge.getLastRow() < tableRow + HEADER_ROWS) {
                     merges.add(new CellRangeAddress(merge.getFirstRow() - tableRow, merge.getLastRow() - tableRow,
                             merge.getFirstColumn(), merge.getLastColumn()));
@@ -64,8 +68,10 @@ public record TableTemplate(String sheetName, NavigableMap<Integer, NavigableMap
         }
         Map<Integer, Integer> widths = new TreeMap<>();
         int lastColumn = headers.stream().mapToInt(h -> h.columns().isEmpty() ? 0 : h.columns().lastKey()).max().orElse(8);
-        for (int c = 0; c <= lastColumn; c++) widths.put(c, sheet.getColumnWidth(c));
-        return new TableTemplate(sheet.getSheetName(), ruleSet, first, List.copyOf(headers), widths);
+        cells.columnWidths().forEach((c, width) -> {
+            if (c <= lastColumn) widths.put(c, width);
+        });
+        return new TableTemplate(cells.name(), ruleSet, first, List.copyOf(headers), widths);
     }
 
     private static NavigableMap<Integer, String> texts(SheetCells cells, int row) {

@@ -12,11 +12,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.util.CellReference;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lexrule.policy.CellName;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.problem.ProblemException;
 
@@ -90,7 +91,7 @@ final class CaseParser {
             Map<String, String> cells = new HashMap<>();
             index.forEach((key, column) -> {
                 values.put(key, row.cell(column));
-                cells.put(key, CellName.of(row.number() - 1, column));
+                cells.put(key, new CellReference(row.number() - 1, column).formatAsString());
             });
             cases.add(read(row.number(), values, cells, index));
         }

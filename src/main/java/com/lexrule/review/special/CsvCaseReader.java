@@ -1,5 +1,7 @@
 package com.lexrule.review.special;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -9,14 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * An RFC 4180 reader for CSV uploads (no CSV library is on the classpath, and the format is small enough to read
- * exactly): comma-separated fields, optionally in double quotes, a quote inside a quoted field doubled, quoted
- * fields may hold commas and line breaks; records end with CRLF or LF. The file must be UTF-8, with or without a
- * byte-order mark (as Excel and WPS write "CSV UTF-8"); anything else is refused rather than guessed. A quote inside
- * an unquoted field is kept as a character, as Excel does.
+ * Reads CSV uploads as RFC 4180 with Apache Commons CSV: comma-separated fields, optionally in double quotes, a quote
+ * inside a quoted field doubled, quoted fields may hold commas and line breaks; records end with CRLF or LF. A quote
+ * inside an unquoted field is kept as a character, as Excel does; text after a closing quote is refused. The file
+ * must be UTF-8, with or without a byte-order mark (as Excel and WPS write "CSV UTF-8"); anything else is refused
+ * rather than guessed.
  */
 final class CsvCaseReader {
+
+    /**
+     * Blank lines are read as records, not skipped, so that record numbers stay those of the spreadsheet the officer
+     * saved (a blank row is a row there); they hold no cell and are dropped below.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     /** The file is not readable CSV; {@code record} is the one-based record where reading stopped. */
     static final class MalformedCsv extends Exception {
@@ -32,93 +44,30 @@ final class CsvCaseReader {
     }
 
     static RawTable read(byte[] content, int maxRows) throws MalformedCsv {
-        String text = decode(content);
         List<RawTable.RawRow> rows = new ArrayList<>();
-        int record = 1;
-        int i = 0;
-        int n = text.length();
-        Map<Integer, String> cells = new TreeMap<>();
-        int column = 0;
-        StringBuilder field = new StringBuilder();
-        boolean atFieldStart = true;
-        while (i <= n) {
-            if (i == n) {
-                // end of input: close the last record unless the file ended with a line break
-                if (!atFieldStart || column > 0 || field.length() > 0) {
-                    put(cells, column, field);
-                }
-                if (!cells.isEmpty()) {
-                    add(rows, record, cells, maxRows);
-                }
-                break;
-            }
-            char c = text.charAt(i);
-            if (atFieldStart && c == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new MalformedCsv(record, "引号未闭合 (unterminated quoted field)");
+        try (CSVParser parser = CSVParser.parse(decode(content), FORMAT)) {
+            try {
+                for (CSVRecord record : parser) {
+                    Map<Integer, String> cells = new TreeMap<>();
+                    for (int column = 0; column < record.size(); column++) {
+                        String value = record.get(column).strip();
+                        if (!value.isEmpty()) cells.put(column, value);
                     }
-                    char q = text.charAt(i);
-                    if (q == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
+                    if (cells.isEmpty()) continue;
+                    rows.add(new RawTable.RawRow(Math.toIntExact(record.getRecordNumber()), cells));
+                    if (rows.size() > maxRows) {
+                        throw new XlsxCaseReader.TooManyRows();
                     }
-                    field.append(q);
-                    i++;
                 }
-                if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
-                    throw new MalformedCsv(record, "第 " + (column + 1) + " 列引号后应为逗号或换行 (text after a closing quote in column "
-                            + (column + 1) + ")");
-                }
-                atFieldStart = false;
-                continue;
+            } catch (UncheckedIOException e) {
+                // An unterminated quote, or text after a closing one: the record after the last one read.
+                throw new MalformedCsv(Math.toIntExact(parser.getRecordNumber() + 1),
+                        "CSV 格式错误：引号未闭合，或闭合引号后紧跟其他字符 (malformed CSV: " + e.getCause().getMessage() + ")");
             }
-            if (c == ',') {
-                put(cells, column, field);
-                column++;
-                atFieldStart = true;
-                i++;
-            } else if (c == '\r' || c == '\n') {
-                put(cells, column, field);
-                if (!cells.isEmpty()) {
-                    add(rows, record, cells, maxRows);
-                }
-                cells = new TreeMap<>();
-                column = 0;
-                atFieldStart = true;
-                record++;
-                i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
-                if (i == n) {
-                    break;
-                }
-            } else {
-                field.append(c);
-                atFieldStart = false;
-                i++;
-            }
+        } catch (IOException e) {
+            throw new MalformedCsv(0, "CSV 文件无法读取 (unreadable CSV): " + e.getMessage());
         }
         return new RawTable(List.copyOf(rows));
-    }
-
-    private static void put(Map<Integer, String> cells, int column, StringBuilder field) {
-        String value = field.toString().strip();
-        if (!value.isEmpty()) {
-            cells.put(column, value);
-        }
-        field.setLength(0);
-    }
-
-    private static void add(List<RawTable.RawRow> rows, int record, Map<Integer, String> cells, int maxRows) {
-        rows.add(new RawTable.RawRow(record, cells));
-        if (rows.size() > maxRows) {
-            throw new XlsxCaseReader.TooManyRows();
-        }
     }
 
     private static String decode(byte[] content) throws MalformedCsv {

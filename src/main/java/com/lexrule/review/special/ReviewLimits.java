@@ -22,11 +22,11 @@ public interface ReviewLimits {
     @WithDefault("250")
     int batchSize();
 
-    /** After each batch, the worker pauses this many times the batch's own time, leaving the cores to live calls. */
+    /** After each batch, the next waits this many times the batch's own time, leaving the cores to live calls. */
     @WithDefault("1.0")
     double pauseRatio();
 
-    /** Threads re-assessing reviews, below HTTP priority; reviews beyond these wait in line. */
+    /** Batches re-assessed at once on the worker pool; the batches of further reviews wait in line. */
     @WithDefault("1")
     int threads();
 }

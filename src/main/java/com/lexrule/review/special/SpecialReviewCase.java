@@ -4,13 +4,15 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One re-assessed case of a special review (written in batches by {@link ReviewWorker} over JDBC, read here). Its
+ * One re-assessed case of a special review (written in batches by {@link ReviewWorker}, read here). Its
  * outcome is AGREE or DISAGREE with the recognised value, INVALID when a cell could not be used, FAILED when the
  * evaluation itself failed.
  */
@@ -21,6 +23,7 @@ public class SpecialReviewCase extends PanacheEntityBase {
     public enum Outcome { AGREE, DISAGREE, INVALID, FAILED }
 
     @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "review_id")
     public String reviewId;

@@ -34,7 +34,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import com.lexrule.policy.PolicyPin;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.problem.ConflictProblem;
-import com.lexrule.problem.Problem;
 import com.lexrule.problem.ProblemException;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -84,13 +83,10 @@ public class SpecialReviewResource {
                     + "background. Answers 202 with the review; poll GET /api/v1/reviews/{id}." + LIMITS)
     @APIResponse(responseCode = "202", description = "Queued: the review with its id, policy, file sha256 and progress",
             content = @Content(schema = @Schema(implementation = ReviewViews.Review.class)))
-    @APIResponse(responseCode = "400", description = "No file, or no family", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "File over 10 MiB or more than 20,000 cases", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither .xlsx nor .csv, or a macro-enabled workbook", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown form or policy version, required columns missing, an unreadable workbook or CSV, no case rows",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No file, or no family")
+    @APIResponse(responseCode = "413", description = "File over 10 MiB or more than 20,000 cases")
+    @APIResponse(responseCode = "415", description = "Neither .xlsx nor .csv, or a macro-enabled workbook")
+    @APIResponse(responseCode = "422", description = "Unknown form or policy version, required columns missing, an unreadable workbook or CSV, no case rows")
     public Response submitFile(@RestForm("file") FileUpload file, @RestForm("family") String family,
                                @RestForm("policyVersion") String policyVersion,
                                @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String header) {
@@ -116,11 +112,9 @@ public class SpecialReviewResource {
                     + "the assessment endpoint takes them..., \"recognised\": \"MERITORIOUS_SERVICE\"}]}. Each case is checked "
                     + "as a template row would be; errors name the case (row = position from 1) and the field." + LIMITS)
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = ReviewViews.Review.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, no family, no cases array", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 10 MiB or more than 20,000 cases", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown form or policy version, no cases", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, no family, no cases array")
+    @APIResponse(responseCode = "413", description = "Body over 10 MiB or more than 20,000 cases")
+    @APIResponse(responseCode = "422", description = "Unknown form or policy version, no cases")
     public Response submitJson(byte[] body,
                                @Parameter(description = "Pin a policy version (else the body's policyVersion, else the version in force)") @QueryParam(PolicyPin.QUERY) String policyVersion,
                                @Parameter(description = "Pin a policy version, as a header") @HeaderParam(PolicyPin.HEADER) String header) {
@@ -130,8 +124,6 @@ public class SpecialReviewResource {
     @GET
     @Operation(operationId = "listSpecialReviews", summary = "Special reviews, newest first")
     @APIResponse(responseCode = "200", description = "The reviews (without row errors)")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ReviewViews.Review> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                          @QueryParam("limit") @DefaultValue("50") int limit) {
         return service.list(Math.max(0, offset), Math.max(1, Math.min(500, limit)));
@@ -144,9 +136,7 @@ public class SpecialReviewResource {
                     + "uploaded file's sha256. Once DONE: agreement by recognised × service value, by deciding rule and by "
                     + "crime type. The cases themselves: /cases (paged) or /report.json, /report.xlsx.")
     @APIResponse(responseCode = "200", description = "The review", content = @Content(schema = @Schema(implementation = ReviewViews.Review.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such review")
     public ReviewViews.Review get(@PathParam("id") String id) {
         return service.get(id);
     }
@@ -155,10 +145,8 @@ public class SpecialReviewResource {
     @Path("/{id}/cases")
     @Operation(operationId = "listSpecialReviewCases", summary = "The re-assessed cases of a review, in row order, paged; ?outcome=DISAGREE for the disagreements")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ReviewViews.CasePage.class)))
-    @APIResponse(responseCode = "400", description = "Unknown outcome", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown outcome")
+    @APIResponse(responseCode = "404", description = "No such review")
     public ReviewViews.CasePage cases(@PathParam("id") String id,
                                       @Parameter(description = "AGREE, DISAGREE, INVALID or FAILED") @QueryParam("outcome") String outcome,
                                       @QueryParam("offset") @DefaultValue("0") int offset,
@@ -179,10 +167,8 @@ public class SpecialReviewResource {
     @Path("/{id}/report.json")
     @Operation(operationId = "getSpecialReviewReport", summary = "The whole report as JSON: the review, its summary and every case with the service's full answer")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReviewViews.Report.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The review has not finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such review")
+    @APIResponse(responseCode = "409", description = "The review has not finished")
     public ReviewViews.Report reportJson(@PathParam("id") String id) {
         ReviewViews.Review review = finished(id);
         List<ReviewViews.Case> cases = new ArrayList<>();
@@ -195,10 +181,8 @@ public class SpecialReviewResource {
     @Produces(XLSX)
     @Operation(operationId = "downloadSpecialReviewWorkbook", summary = "The report as a workbook for WPS or Excel: summary sheet, one row per case, unusable cells")
     @APIResponse(responseCode = "200", description = "The workbook")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The review has not finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such review")
+    @APIResponse(responseCode = "409", description = "The review has not finished")
     public Response reportXlsx(@PathParam("id") String id) {
         ReviewViews.Review review = finished(id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -216,9 +200,7 @@ public class SpecialReviewResource {
     @Produces({XLSX, "text/csv", MediaType.APPLICATION_JSON})
     @Operation(operationId = "downloadSpecialReviewSource", summary = "The upload exactly as received (its sha256 is the review's source.sha256)")
     @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such review")
     public Response source(@PathParam("id") String id) {
         ReviewViews.Review review = service.get(id);
         String type = switch (review.source().format()) {
@@ -241,10 +223,8 @@ public class SpecialReviewResource {
                     + "drop down the catalog of the policy in force (or ?policyVersion=), yes/no columns 是/否; list "
                     + "columns take several codes separated by commas or semicolons. Sheet 说明 lists every column and code.")
     @APIResponse(responseCode = "200", description = "The template")
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role auditor or legal-officer required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such form", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such form")
+    @APIResponse(responseCode = "422", description = "The pinned policy version does not exist")
     public Response template(@PathParam("form") String form, @QueryParam(PolicyPin.QUERY) String policyVersion,
                              @HeaderParam(PolicyPin.HEADER) String header) {
         ReviewForm reviewForm = forms.get(form);

@@ -3,13 +3,10 @@ package com.lexrule.review.special;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,7 +114,7 @@ public class SpecialReviewService {
         review.submittedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         review.sourceFormat = format.name();
         review.sourceName = fileName == null ? null : simpleName(fileName);
-        review.sourceSha256 = sha256(content);
+        review.sourceSha256 = DigestUtils.sha256Hex(content);
         review.sourceBytes = content.length;
         review.sourceContent = content;
         review.totalRows = cases.size();
@@ -373,11 +371,4 @@ public class SpecialReviewService {
         return name.length() > 512 ? name.substring(0, 512) : name;
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
