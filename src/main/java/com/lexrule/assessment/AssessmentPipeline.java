@@ -74,8 +74,7 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     public <R, A> A assess(FamilyDefinition<R, A> family, R request, Integer pinnedVersion, String caller) {
         CompiledPolicy policy = registry.resolve(family.family(), pinnedVersion);
         String decisionId = UUID.randomUUID().toString();
-        // The database keeps microseconds: answer the time that is recorded and hashed.
-        Instant decidedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant decidedAt = now();
         A answer = evaluate(family, policy, request, decisionId, decidedAt);
         FamilyDefinition.AuditColumns columns = family.columns(request, answer);
         recorder.record(new DecisionRecorder.Entry(decisionId, family.family(), columns.caseId(), columns.subjectId(),
@@ -92,7 +91,7 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     @Transactional(Transactional.TxType.NEVER)
     public <R, A> A simulate(FamilyDefinition<R, A> family, R request, Integer pinnedVersion) {
         CompiledPolicy policy = registry.resolve(family.family(), pinnedVersion);
-        return evaluate(family, policy, request, null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        return evaluate(family, policy, request, null, now());
     }
 
     /**
@@ -124,7 +123,7 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     public <R, A> FamilyEvaluator.Evaluation trial(FamilyDefinition<R, A> family, CompiledPolicy policy, JsonNode json) {
         R request = requests.read(json, family.requestType());
         // Never recorded, so it has no decision id, as a dry run.
-        A answer = evaluate(family, policy, request, null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        A answer = evaluate(family, policy, request, null, now());
         return new FamilyEvaluator.Evaluation(requests.tree(answer), family.outcome(answer), family.grade(answer));
     }
 
@@ -142,5 +141,10 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
             @Override public boolean accepts(JsonNode request) { return family.accepts(request); }
             @Override public Evaluation evaluate(CompiledPolicy policy, JsonNode request) { return trial(family, policy, request); }
         };
+    }
+
+    /** The decision time. The database keeps microseconds: answer the time that is recorded and hashed. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -130,6 +130,11 @@ public class ContractFilter implements OASFilter {
         });
     }
 
+    /** The recorded examples, by operation id, as the document shows them. */
+    public static Map<String, Example> recorded() {
+        return RECORDED;
+    }
+
     private static Map<String, Example> readExamples() {
         try (InputStream in = ContractFilter.class.getClassLoader().getResourceAsStream(EXAMPLES)) {
             if (in == null) return Map.of();
