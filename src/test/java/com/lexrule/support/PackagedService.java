@@ -128,6 +128,11 @@ public final class PackagedService implements AutoCloseable {
         return sum;
     }
 
+    /** The service's base address, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
