@@ -17,10 +17,42 @@ public record PolicyManifest(
         LocalDate effectiveFrom,
         List<LegalSource> legalSources,
         String changeNote,
-        String catalog) {
+        String catalog,
+        Counterfactuals counterfactuals) {
 
     public PolicyManifest {
         legalSources = legalSources == null ? List.of() : List.copyOf(legalSources);
+        counterfactuals = counterfactuals == null ? Counterfactuals.NONE : counterfactuals;
+    }
+
+    /**
+     * Which facts of a request a counterfactual search may change, and which the law holds fixed. It is doctrine, so
+     * it is the policy's: the search reads it from here and knows no field by name.
+     *
+     * @param fixed      fields never changed (the crime, the age, the stage: facts the law takes as they are)
+     * @param changeable the facts a change may touch, each with its kind
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Counterfactuals(List<String> fixed, List<ChangeableFact> changeable) {
+        public static final Counterfactuals NONE = new Counterfactuals(List.of(), List.of());
+
+        public Counterfactuals {
+            fixed = fixed == null ? List.of() : List.copyOf(fixed);
+            changeable = changeable == null ? List.of() : List.copyOf(changeable);
+        }
+    }
+
+    /**
+     * One changeable fact of a request.
+     *
+     * @param field the request's field
+     * @param label its name in Chinese, as a change is shown
+     * @param kind  {@code EVIDENCE}: something a person can supply (a document, a guarantor, a payment);
+     *              {@code CIRCUMSTANCE}: a fact of the case that an officer can only find, not obtain
+     * @param codes for a code or a list of codes, the catalog sheet its values come from
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChangeableFact(String field, String label, String kind, String codes) {
     }
 
     /**
