@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.apache.poi.ss.util.CellReference;
 
 
-import com.lexrule.arrest.SentenceBand;
+import com.lexrule.sentencing.SentenceBand;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyProblem;

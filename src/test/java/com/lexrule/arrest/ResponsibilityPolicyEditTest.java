@@ -23,6 +23,7 @@ import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyProblem;
 import com.lexrule.policy.PolicyVersion;
 import com.lexrule.support.Workbooks;
+import com.lexrule.sentencing.SentenceBand;
 
 import io.quarkus.test.junit.QuarkusTest;
 
