@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.poi.ss.util.CellReference;
 
 import com.lexrule.policy.PolicyCatalog;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.sentencing.SentenceBand;
 
 /**

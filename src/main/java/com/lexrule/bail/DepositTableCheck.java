@@ -14,7 +14,7 @@ import org.apache.poi.ss.util.CellReference;
 import com.lexrule.sentencing.SentenceBand;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.table.CellValue;
 import com.lexrule.policy.table.DecisionTable;
 

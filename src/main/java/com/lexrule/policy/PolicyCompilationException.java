@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.lexrule.problem.ProblemException;
+import com.lexrule.policy.table.PolicyProblem;
 
 /** A policy that does not compile or validate, with every problem found, each placed by file and cell. */
 public class PolicyCompilationException extends ProblemException {
