@@ -1,6 +1,7 @@
 package com.lexrule.arrest;
 
 import java.util.Set;
+import com.lexrule.sentencing.SentenceBand;
 
 /**
  * The case as the arrest rules see it: the stated facts, plus the crime's statutory maximum from the policy's

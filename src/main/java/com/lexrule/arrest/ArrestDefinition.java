@@ -13,6 +13,7 @@ import com.lexrule.engine.ScoreFactor;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.responsibility.CriminalResponsibility;
+import com.lexrule.sentencing.SentenceBand;
 
 /**
  * The arrest assessment (DOMAIN §1) as the assessment pipeline decides it: the case with its crime's statutory

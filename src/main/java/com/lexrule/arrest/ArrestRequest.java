@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.lexrule.openapi.ContractFilter;
 import com.lexrule.boundary.PlainText;
 import com.lexrule.responsibility.InjuryOutcome;
+import com.lexrule.sentencing.SentenceBand;
 
 /**
  * The facts of a case as a case system sends them (DOMAIN §1). Codes of crime types, indicators, mitigations and

@@ -6,7 +6,8 @@ import java.util.List;
 import org.apache.poi.ss.util.CellReference;
 
 import com.lexrule.policy.PolicyCatalog;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
+import com.lexrule.sentencing.SentenceBand;
 
 /**
  * The heaviest punishment the statute allows for a crime, as the crime catalog states it: the kind of punishment and,

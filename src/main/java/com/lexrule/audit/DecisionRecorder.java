@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,16 +26,16 @@ public class DecisionRecorder {
 
     private final ObjectMapper json;
     private final MeterRegistry meters;
-    private final EntityManager em;
     private final Instance<ObjectionLink> objectionLink;
+    private final ObjectionCases objections;
     private final ChainWriters writers;
 
-    public DecisionRecorder(ObjectMapper json, MeterRegistry meters, EntityManager em, Instance<ObjectionLink> objectionLink,
-                            ChainWriters writers) {
+    public DecisionRecorder(ObjectMapper json, MeterRegistry meters, Instance<ObjectionLink> objectionLink,
+                            ObjectionCases objections, ChainWriters writers) {
         this.json = json;
         this.meters = meters;
-        this.em = em;
         this.objectionLink = objectionLink;
+        this.objections = objections;
         this.writers = writers;
     }
 
@@ -85,13 +84,9 @@ public class DecisionRecorder {
         if (objectionId == null) {
             return null;
         }
-        Object[] objection = (Object[]) em.createQuery(
-                        "select o.id, d.caseId, d.family from Objection o, DecisionRecord d where o.decisionId = d.id and o.id = :id")
-                .setParameter("id", objectionId).getResultStream().findFirst().orElse(null);
-        if (objection == null) {
-            throw new NotFoundProblem("异议 " + objectionId + " 不存在 (no such objection)");
-        }
-        if (!entry.caseId().equals(objection[1]) || !entry.family().equals(objection[2])) {
+        ObjectionCases.Concerned concerned = objections.caseOf(objectionId)
+                .orElseThrow(() -> new NotFoundProblem("异议 " + objectionId + " 不存在 (no such objection)"));
+        if (!entry.caseId().equals(concerned.caseId()) || !entry.family().equals(concerned.family())) {
             throw new jakarta.validation.ValidationException("objectionId " + objectionId
                     + " belongs to another case or family; a re-assessment must concern the same case");
         }

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -31,15 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lexrule.problem.NotFoundProblem;
-import com.lexrule.review.AccountabilityService;
-import com.lexrule.review.Objection;
-import com.lexrule.review.ObjectionOutcome;
-import com.lexrule.review.OfficerDecision;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
-/** Read access to the audit trail, for auditors: one decision with its whole history, a search, a CSV export. */
+/**
+ * Read access to the audit trail, for auditors: a search and a CSV export. One decision with its whole history (the
+ * officers' decisions and objections that followed it) is {@code review/DecisionHistoryResource}, on the same path.
+ */
 @Path("/api/v1/decisions")
 @Tag(name = "audit", description = "决定记录查询、历史与导出（审计人员）")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,48 +47,14 @@ public class DecisionResource {
 
     private final ObjectMapper json;
     private final Clock clock;
-    private final AccountabilityService accountability;
 
-    public DecisionResource(ObjectMapper json, Clock clock, AccountabilityService accountability) {
+    public DecisionResource(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
-        this.accountability = accountability;
     }
 
     /** One page of a search. */
     public record Page(List<DecisionView> items, int page, int size, long total) {
-    }
-
-    /** An objection with its outcome and the re-assessments made on it. */
-    public record ObjectionView(Objection objection, ObjectionOutcome outcome, List<String> reassessments) {
-    }
-
-    /** A decision and everything that followed it, and the other assessments of the same case by stage. */
-    public record DecisionHistory(DecisionView decision, List<OfficerDecision> officerDecisions,
-                                  List<ObjectionView> objections, List<DecisionView> caseAssessments) {
-    }
-
-    @GET
-    @Path("/{id}")
-    @Transactional
-    @Operation(operationId = "getDecision", summary = "One decision with its whole history",
-            description = "The facts and answer as exchanged, the officer's decisions (corrections as linked entries), "
-                    + "objections with their outcomes and re-assessments, and every assessment of the same case by stage.")
-    @APIResponse(responseCode = "200", description = "The decision and its history")
-    @APIResponse(responseCode = "404", description = "No such decision")
-    public DecisionHistory get(@PathParam("id") String id) {
-        DecisionRecord record = DecisionRecord.findById(id);
-        if (record == null) {
-            throw new NotFoundProblem("决定 " + id + " 不存在 (no such decision)");
-        }
-        List<ObjectionView> objections = accountability.objections(id).stream()
-                .map(o -> new ObjectionView(o, accountability.outcomeOf(o.id),
-                        DecisionRecord.<DecisionRecord>list("objectionId = ?1 order by createdAt", o.id).stream().map(r -> r.id).toList()))
-                .toList();
-        List<DecisionView> caseAssessments = DecisionRecord.<DecisionRecord>list("caseId = ?1 order by createdAt", record.caseId)
-                .stream().map(r -> DecisionView.of(r, json, false)).toList();
-        return new DecisionHistory(DecisionView.of(record, json, true), accountability.officerDecisions(id), objections,
-                caseAssessments);
     }
 
     @GET

@@ -2,11 +2,9 @@ package com.lexrule.bail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.arrest.ArrestFamily;
-import com.lexrule.audit.DecisionRecord;
+import com.lexrule.audit.DecisionLedger;
+import com.lexrule.audit.DecisionView;
 import com.lexrule.problem.NotFoundProblem;
 
 /**
@@ -17,21 +15,20 @@ import com.lexrule.problem.NotFoundProblem;
 @ApplicationScoped
 public class ArrestColorLink {
 
-    private final ObjectMapper json;
+    private final DecisionLedger ledger;
 
-    public ArrestColorLink(ObjectMapper json) {
-        this.json = json;
+    public ArrestColorLink(DecisionLedger ledger) {
+        this.ledger = ledger;
     }
 
     public DangerColor colorOf(String arrestDecisionId, String caseId, String subjectId) {
-        DecisionRecord record = DecisionRecord.<DecisionRecord>findByIdOptional(arrestDecisionId)
-                .filter(r -> ArrestFamily.NAME.equals(r.family) && caseId.equals(r.caseId) && subjectId.equals(r.subjectId))
+        DecisionView decision = ledger.find(arrestDecisionId)
+                .filter(d -> ArrestFamily.NAME.equals(d.family()) && caseId.equals(d.caseId()) && subjectId.equals(d.subjectId()))
                 .orElseThrow(() -> new NotFoundProblem("案件 " + caseId + " 犯罪嫌疑人 " + subjectId + " 没有编号为 " + arrestDecisionId
                         + " 的逮捕评估决定 (no arrest decision " + arrestDecisionId + " for this case and subject)"));
         try {
-            JsonNode color = json.readTree(record.responseJson).path("color");
-            return DangerColor.valueOf(color.asText());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return DangerColor.valueOf(decision.response().path("color").asText());
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("recorded arrest decision " + arrestDecisionId + " has no readable color", e);
         }
     }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.lexrule.openapi.ContractFilter;
 import com.lexrule.boundary.PlainText;
 
-import com.lexrule.arrest.SentenceBand;
+import com.lexrule.sentencing.SentenceBand;
 import com.lexrule.responsibility.InjuryOutcome;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.responsibility.AgeOfResponsibility;
 
 /**

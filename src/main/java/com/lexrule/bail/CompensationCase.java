@@ -2,7 +2,7 @@ package com.lexrule.bail;
 
 import java.math.BigDecimal;
 
-import com.lexrule.arrest.SentenceBand;
+import com.lexrule.sentencing.SentenceBand;
 
 /**
  * The case as the compensation-deposit rules see it. The eligibility table marks it as on the list when a row

@@ -11,10 +11,10 @@ import java.util.TreeSet;
 import org.apache.poi.ss.util.CellReference;
 
 
-import com.lexrule.arrest.SentenceBand;
+import com.lexrule.sentencing.SentenceBand;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.table.CellValue;
 import com.lexrule.policy.table.DecisionTable;
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * The meritorious-service family's catalogs. Every evidence item must say what it must show and who issues it,

@@ -12,6 +12,7 @@ import org.apache.poi.ss.util.CellReference;
 
 import com.lexrule.policy.table.DecisionTable;
 import com.lexrule.policy.table.TableReader;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * Turns a decision table into DRL before it reaches the rule compiler, so that every compile error, which Drools

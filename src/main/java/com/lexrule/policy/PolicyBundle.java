@@ -16,6 +16,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * The immutable content of one policy version: its files and its manifest, and a SHA-256 over both that a

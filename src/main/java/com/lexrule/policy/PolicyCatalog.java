@@ -10,6 +10,7 @@ import org.apache.poi.ss.util.CellReference;
 
 import com.lexrule.policy.table.SheetCells;
 import com.lexrule.policy.table.Spreadsheet;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * The codes a policy knows and their Chinese labels (crime types, danger indicators, mitigations...), kept in a

@@ -26,6 +26,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 import com.lexrule.policy.DecisionTableTranslator.TranslatedTable;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * Compiles a policy bundle read from disk or from the database into a knowledge base. Nothing comes from the

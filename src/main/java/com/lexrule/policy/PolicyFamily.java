@@ -1,6 +1,7 @@
 package com.lexrule.policy;
 
 import java.util.List;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * What a policy family needs of its policy beyond compiling rules: the catalogs its intake checks codes against,

@@ -3,6 +3,7 @@ package com.lexrule.policy;
 import java.util.List;
 
 import com.lexrule.problem.Problem;
+import com.lexrule.problem.ProblemException;
 
 /**
  * The policy version a caller pins, from {@code ?policyVersion=} or the {@code X-Policy-Version} header. A client's
@@ -31,13 +32,14 @@ public final class PolicyPin {
     }
 
     /** A pin that is not a positive version number. */
-    public static class InvalidPinException extends jakarta.validation.ValidationException {
+    public static class InvalidPinException extends ProblemException {
         public InvalidPinException(String raw) {
-            super("policyVersion must be a positive version number, got '" + raw + "'");
+            super(400, "invalid-request", "请求字段无效 (invalid request fields)", message(raw),
+                    List.of(new Problem.FieldError(QUERY, message(raw))), null);
         }
 
-        public List<Problem.FieldError> errors() {
-            return List.of(new Problem.FieldError(QUERY, getMessage()));
+        private static String message(String raw) {
+            return "policyVersion must be a positive version number, got '" + raw + "'";
         }
     }
 }

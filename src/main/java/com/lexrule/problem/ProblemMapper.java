@@ -30,9 +30,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.lexrule.boundary.InvalidParameterException;
 import com.lexrule.boundary.PlainTextValidator;
-import com.lexrule.policy.PolicyCompilationException;
-import com.lexrule.policy.UnknownCodeException;
-import com.lexrule.policy.UnknownPolicyVersionException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -147,43 +144,8 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response invalidPin(com.lexrule.policy.PolicyPin.InvalidPinException e, UriInfo uri) {
-        return problem(400, "invalid-request", "请求字段无效 (invalid request fields)", e.getMessage(), uri, e.errors(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response unknownCode(UnknownCodeException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.unknownCodes().stream()
-                .map(u -> new Problem.FieldError(u.field(), "政策版本 " + e.version().family() + " v" + e.version().version()
-                        + " 的代码目录 " + u.catalog() + " 中没有此代码 (unknown code)", u.value(), u.knownCodes()))
-                .toList();
-        return problem(400, "unknown-code", "未知代码 (unknown code)",
-                "代码不在所适用政策版本的目录中: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()),
-                uri, errors, Map.of("policy", Map.of("family", e.version().family(), "version", e.version().version())));
-    }
-
-    @ServerExceptionMapper
-    public Response unknownVersion(UnknownPolicyVersionException e, UriInfo uri) {
-        List<Map<String, Object>> versions = e.available().stream().map(v -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("version", v.version());
-            m.put("effectiveFrom", v.effectiveFrom().toString());
-            m.put("sha256", v.sha256());
-            return m;
-        }).toList();
-        return problem(422, "unknown-policy-version", "政策版本不可用 (policy version not available)", e.getMessage(), uri,
-                List.of(new Problem.FieldError("policyVersion", e.getMessage())), Map.of("family", e.family(), "availableVersions", versions));
-    }
-
-    @ServerExceptionMapper
-    public Response brokenPolicy(PolicyCompilationException e, UriInfo uri) {
-        return problem(422, "policy-invalid", "政策无法编译 (policy does not compile)",
-                e.problems().size() + " 处错误；仍在使用上一个有效版本 (the last good version keeps serving)", uri, e.problems(), null);
-    }
-
-    @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
-        return problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors(), e.extensions());
+        return problem(e.status(), e.slug(), e.title(), e.detail(), uri, e.errors(), e.extensions());
     }
 
     @ServerExceptionMapper

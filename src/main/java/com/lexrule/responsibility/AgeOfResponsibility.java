@@ -8,7 +8,7 @@ import java.util.Set;
 import org.apache.poi.ss.util.CellReference;
 
 import com.lexrule.policy.PolicyCatalog;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * One crime's age of criminal responsibility, as its row of the crime catalog gives it (CL art. 17): the lowest age

@@ -18,7 +18,8 @@ import jakarta.validation.ValidationException;
 import com.lexrule.audit.AuditChainHead;
 import com.lexrule.audit.AuditChains;
 import com.lexrule.audit.ChainedEntity;
-import com.lexrule.audit.DecisionRecord;
+import com.lexrule.audit.DecisionLedger;
+import com.lexrule.audit.DecisionView;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyRegistry;
@@ -41,12 +42,14 @@ public class AccountabilityService {
 
     private final AuditChains chains;
     private final PolicyRegistry policies;
+    private final DecisionLedger ledger;
 
     private final Clock clock;
 
-    public AccountabilityService(AuditChains chains, PolicyRegistry policies, Clock clock) {
+    public AccountabilityService(AuditChains chains, PolicyRegistry policies, DecisionLedger ledger, Clock clock) {
         this.chains = chains;
         this.policies = policies;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -56,12 +59,12 @@ public class AccountabilityService {
 
     @Transactional
     public Recorded recordOfficerDecision(String decisionId, OfficerDecisionRequest request, String recordedBy) {
-        DecisionRecord decision = decision(decisionId);
+        DecisionView decision = decision(decisionId);
         checkTaken(decision, request.taken());
-        boolean agrees = request.taken().equals(decision.recommendation);
+        boolean agrees = request.taken().equals(decision.recommendation());
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         if (!agrees && reason == null) {
-            throw new ValidationException("reason: 偏离系统建议（" + decision.recommendation
+            throw new ValidationException("reason: 偏离系统建议（" + decision.recommendation()
                     + "）时须说明理由 (a reason is required when the decision departs from the recommendation)");
         }
         AuditChainHead head = lock(AuditChains.OFFICER_DECISIONS);
@@ -111,8 +114,7 @@ public class AccountabilityService {
             throw new NotFoundProblem("异议 " + objectionId + " 不存在 (no such objection)");
         }
         if (request.reassessmentId() != null) {
-            DecisionRecord reassessment = DecisionRecord.findById(request.reassessmentId());
-            if (reassessment == null || !objectionId.equals(reassessment.objectionId)) {
+            if (ledger.find(request.reassessmentId()).filter(r -> objectionId.equals(r.objectionId())).isEmpty()) {
                 throw new ValidationException("reassessmentId: 须为针对本异议作出的重新评估 (must be an assessment made with "
                         + "objectionId=" + objectionId + ")");
             }
@@ -151,9 +153,9 @@ public class AccountabilityService {
      * The code taken must be one the family's catalog lists among its outcomes: that of the policy version that
      * decided, or, for a version published before the catalogs listed outcomes, the version in force.
      */
-    private void checkTaken(DecisionRecord decision, String taken) {
-        CompiledPolicy deciding = policies.resolve(decision.family, decision.policyVersion);
-        CompiledPolicy listing = deciding.catalog().has(OUTCOMES_CATALOG) ? deciding : policies.current(decision.family);
+    private void checkTaken(DecisionView decision, String taken) {
+        CompiledPolicy deciding = policies.resolve(decision.family(), decision.policy().version());
+        CompiledPolicy listing = deciding.catalog().has(OUTCOMES_CATALOG) ? deciding : policies.current(decision.family());
         new CodeCheck(listing.catalog()).code("taken", OUTCOMES_CATALOG, taken).orThrow(listing.version());
     }
 
@@ -190,12 +192,8 @@ public class AccountabilityService {
         return OfficerDecision.<OfficerDecision>find("decisionId = ?1 order by revision desc", decisionId).firstResult();
     }
 
-    private static DecisionRecord decision(String decisionId) {
-        DecisionRecord decision = DecisionRecord.findById(decisionId);
-        if (decision == null) {
-            throw new NotFoundProblem("决定 " + decisionId + " 不存在 (no such decision)");
-        }
-        return decision;
+    private DecisionView decision(String decisionId) {
+        return ledger.find(decisionId).orElseThrow(() -> new NotFoundProblem("决定 " + decisionId + " 不存在 (no such decision)"));
     }
 
     /** The database keeps microseconds: the time chained and hashed is the one read back. */

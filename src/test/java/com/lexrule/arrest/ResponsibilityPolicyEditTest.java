@@ -20,9 +20,10 @@ import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCompilationException;
 import com.lexrule.policy.PolicyCompiler;
 import com.lexrule.policy.PolicyFile;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.PolicyVersion;
 import com.lexrule.support.Workbooks;
+import com.lexrule.sentencing.SentenceBand;
 
 import io.quarkus.test.junit.QuarkusTest;
 

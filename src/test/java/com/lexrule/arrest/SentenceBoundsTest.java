@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import com.lexrule.sentencing.SentenceBand;
 
 /**
  * CL art. 99: 以上、以下、以内 include the number itself. A crime punishable by up to ten years reaches CPL 81 ¶3

@@ -28,7 +28,6 @@ import java.util.stream.LongStream;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import javax.sql.DataSource;
 
@@ -66,7 +65,7 @@ class GroupCommitTest {
     ObjectMapper json;
 
     @Inject
-    EntityManager em;
+    ObjectionCases objections;
 
     @Inject
     Instance<ObjectionLink> objectionLink;
@@ -266,7 +265,7 @@ class GroupCommitTest {
         // A second replica's writers and recorder, on the same database, keys and chain partitions.
         SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
         ChainWriters replicaWriters = new ChainWriters(dataSource, keys, replicaMeters, chains, 256, Duration.ofMillis(2));
-        DecisionRecorder replica = new DecisionRecorder(json, replicaMeters, em, objectionLink, replicaWriters);
+        DecisionRecorder replica = new DecisionRecorder(json, replicaMeters, objectionLink, objections, replicaWriters);
         try {
             JsonPath first = decide("GC-REPLICAS-0").then().statusCode(200).extract().jsonPath();
             int version = first.getInt("policy.version");

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.lexrule.arrest.SentenceBand;
+import com.lexrule.sentencing.SentenceBand;
 import com.lexrule.assessment.AssessmentPipeline;
 import com.lexrule.engine.Finding;
 import com.lexrule.policy.BaselineReader;

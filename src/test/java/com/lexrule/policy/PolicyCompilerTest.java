@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.lexrule.support.Workbooks;
+import com.lexrule.policy.table.PolicyProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
 

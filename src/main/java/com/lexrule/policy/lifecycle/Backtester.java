@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lexrule.audit.DecisionLedger;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.FamilyEvaluator;
 import com.lexrule.policy.FamilyEvaluator.Evaluation;
@@ -54,7 +55,7 @@ public class Backtester {
                          List<RuleShift> rules, List<Example> examples, List<NotEvaluated> notEvaluated) {
     }
 
-    public Report run(CompiledPolicy before, CompiledPolicy after, List<DraftStore.AuditedRequest> requests) {
+    public Report run(CompiledPolicy before, CompiledPolicy after, List<DecisionLedger.AuditedRequest> requests) {
         String family = after.family();
         if (evaluators.ofFamily(family).isEmpty()) {
             throw Evaluators.missing(family, "无法回测 (the back-test cannot run)");
@@ -67,7 +68,7 @@ public class Backtester {
         Map<String, int[]> rules = new TreeMap<>();
         List<Example> examples = new ArrayList<>();
         List<NotEvaluated> skipped = new ArrayList<>();
-        for (DraftStore.AuditedRequest audited : requests) {
+        for (DecisionLedger.AuditedRequest audited : requests) {
             JsonNode request;
             try {
                 request = json.readTree(audited.requestJson());

@@ -27,7 +27,7 @@ import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCompilationException;
 import com.lexrule.policy.PolicyFile;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.PolicyStore;

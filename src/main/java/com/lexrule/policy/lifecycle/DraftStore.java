@@ -9,7 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.lexrule.audit.DecisionRecord;
+import com.lexrule.audit.DecisionLedger;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyStore;
@@ -20,10 +20,12 @@ import com.lexrule.policy.PolicyVersion;
 public class DraftStore {
 
     private final PolicyStore versions;
+    private final DecisionLedger ledger;
     private final Clock clock;
 
-    public DraftStore(PolicyStore versions, Clock clock) {
+    public DraftStore(PolicyStore versions, DecisionLedger ledger, Clock clock) {
         this.versions = versions;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -35,9 +37,6 @@ public class DraftStore {
     }
 
     /** One audited request, as the back-test replays it. */
-    public record AuditedRequest(String decisionId, String caseId, int policyVersion, String requestJson) {
-    }
-
     @Transactional
     public long create(String family, int baseVersion, PolicyBundle bundle, List<String> uploaded, DraftStatus status,
                        String problemsJson, String note, String author) {
@@ -136,9 +135,8 @@ public class DraftStore {
 
     /** The family's most recent audited requests, newest first. */
     @Transactional
-    public List<AuditedRequest> recentRequests(String family, int limit) {
-        return DecisionRecord.<DecisionRecord>find("family = ?1 order by createdAt desc, id desc", family).page(0, limit)
-                .list().stream().map(r -> new AuditedRequest(r.id, r.caseId, r.policyVersion, r.requestJson)).toList();
+    public List<DecisionLedger.AuditedRequest> recentRequests(String family, int limit) {
+        return ledger.recentRequests(family, limit);
     }
 
     /** Raised inside the approval transaction when the draft was decided meanwhile: the publication rolls back. */

@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
-import com.lexrule.policy.PolicyProblem;
 
 /**
  * A spreadsheet of a policy, read once: the stored values of every sheet, and its first sheet (the one Drools

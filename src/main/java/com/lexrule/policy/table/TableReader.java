@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.lexrule.policy.PolicyProblem;
 
 /**
  * Reads the data rows of a workbook against a published template. Header cells must read as the template's

@@ -1,4 +1,4 @@
-package com.lexrule.policy;
+package com.lexrule.policy.table;
 
 import org.apache.poi.ss.util.CellReference;
 

@@ -1,4 +1,4 @@
-package com.lexrule.arrest;
+package com.lexrule.sentencing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

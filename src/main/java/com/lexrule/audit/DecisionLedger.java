@@ -1,0 +1,50 @@
+package com.lexrule.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The audit trail as other capabilities read it: decisions as {@link DecisionView}s and audited requests, never the
+ * {@link DecisionRecord} entity, whose mapping and chain fields stay the audit's own. Reads join the caller's
+ * transaction when there is one.
+ */
+@ApplicationScoped
+public class DecisionLedger {
+
+    private final ObjectMapper json;
+
+    public DecisionLedger(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A request as it was audited, for back-tests: the JSON exactly as stored. */
+    public record AuditedRequest(String decisionId, String caseId, int policyVersion, String requestJson) {
+    }
+
+    /** The decision with its request and answer, or empty if there is none. */
+    public Optional<DecisionView> find(String decisionId) {
+        return DecisionRecord.<DecisionRecord>findByIdOptional(decisionId).map(r -> DecisionView.of(r, json, true));
+    }
+
+    /** Every assessment of the case, oldest first, without content. */
+    public List<DecisionView> ofCase(String caseId) {
+        return DecisionRecord.<DecisionRecord>list("caseId = ?1 order by createdAt", caseId).stream()
+                .map(r -> DecisionView.of(r, json, false)).toList();
+    }
+
+    /** The ids of the re-assessments made on an objection, oldest first. */
+    public List<String> reassessmentsOf(String objectionId) {
+        return DecisionRecord.<DecisionRecord>list("objectionId = ?1 order by createdAt", objectionId).stream()
+                .map(r -> r.id).toList();
+    }
+
+    /** The family's most recent audited requests, newest first. */
+    public List<AuditedRequest> recentRequests(String family, int limit) {
+        return DecisionRecord.<DecisionRecord>find("family = ?1 order by createdAt desc, id desc", family).page(0, limit)
+                .list().stream().map(r -> new AuditedRequest(r.id, r.caseId, r.policyVersion, r.requestJson)).toList();
+    }
+}
