@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.lexrule.audit.DecisionRecord;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
+import com.lexrule.policy.PolicyNotifications;
 import com.lexrule.policy.PolicyStore;
 import com.lexrule.policy.PolicyVersion;
 
@@ -21,8 +22,11 @@ public class DraftStore {
 
     private final PolicyStore versions;
     private final Clock clock;
+    private final boolean postgres;
 
-    public DraftStore(PolicyStore versions, Clock clock) {
+    public DraftStore(PolicyStore versions, Clock clock,
+                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.postgres = PolicyNotifications.isPostgres(dbKind);
         this.versions = versions;
         this.clock = clock;
     }
@@ -59,6 +63,12 @@ public class DraftStore {
             draft.files.add(stored);
         }
         draft.persist();
+        if (postgres && status == DraftStatus.VALID) {
+            // At the commit, the other replicas compile it ahead of its approval (PolicyNotifications).
+            PolicyDraftEntity.getEntityManager().createNativeQuery("SELECT pg_notify(?1, ?2)")
+                    .setParameter(1, PolicyNotifications.CHANNEL).setParameter(2, PolicyNotifications.draftPayload(family, draft.id))
+                    .getSingleResult();
+        }
         return draft.id;
     }
 
@@ -137,8 +147,11 @@ public class DraftStore {
     /** The family's most recent audited requests, newest first. */
     @Transactional
     public List<AuditedRequest> recentRequests(String family, int limit) {
-        return DecisionRecord.<DecisionRecord>find("family = ?1 order by createdAt desc, id desc", family).page(0, limit)
-                .list().stream().map(r -> new AuditedRequest(r.id, r.caseId, r.policyVersion, r.requestJson)).toList();
+        // The request and what names it, not the entity: the answer, hashes and columns are not replayed.
+        return DecisionRecord.getEntityManager().createQuery("select d.id, d.caseId, d.policyVersion, d.requestJson "
+                        + "from DecisionRecord d where d.family = :family order by d.createdAt desc, d.id desc", Object[].class)
+                .setParameter("family", family).setMaxResults(limit).getResultStream()
+                .map(r -> new AuditedRequest((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3])).toList();
     }
 
     /** Raised inside the approval transaction when the draft was decided meanwhile: the publication rolls back. */
