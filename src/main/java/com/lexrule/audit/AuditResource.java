@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,11 +27,14 @@ public class AuditResource {
     private final ChainVerifier verifier;
     private final Checkpoints checkpoints;
     private final AuditKeys keys;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public AuditResource(ChainVerifier verifier, Checkpoints checkpoints, AuditKeys keys) {
+    public AuditResource(ChainVerifier verifier, Checkpoints checkpoints, AuditKeys keys,
+                         com.fasterxml.jackson.databind.ObjectMapper json) {
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.keys = keys;
+        this.json = json;
     }
 
     @GET
@@ -46,6 +50,38 @@ public class AuditResource {
             @Parameter(description = "re-verify every record from the first, not from the newest checkpoint")
             @QueryParam("full") @DefaultValue("false") boolean full) {
         return verifier.verify(full);
+    }
+
+    @GET
+    @Path("/verification/progress")
+    @Produces("application/x-ndjson")
+    @RolesAllowed({"auditor", "admin"})
+    @Operation(operationId = "verifyAuditChainsWithProgress", summary = "Verify the audit chains, streaming progress as it goes",
+            description = "The verification of verifyAuditChains, for a full re-verification of a large audit: one JSON "
+                    + "object per line (NDJSON), each {\"progress\": {chain, chainsDone, chains, recordsChecked, "
+                    + "recordsToCheck}} at most every half second and after each chain, and last {\"verification\": ...}, "
+                    + "the same outcome verifyAuditChains answers. Pages are read by keyset in short transactions of their "
+                    + "own, so no timeout of one transaction limits the run.")
+    @APIResponse(responseCode = "200", description = "Progress lines, then the outcome")
+    public Response verifyWithProgress(
+            @Parameter(description = "re-verify every record from the first, not from the newest checkpoint")
+            @QueryParam("full") @DefaultValue("false") boolean full) {
+        StreamingOutput body = out -> {
+            java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            ChainVerifier.Verification outcome = verifier.verify(full, progress -> line(writer, "progress", progress));
+            line(writer, "verification", outcome);
+        };
+        return Response.ok(body, "application/x-ndjson").build();
+    }
+
+    private void line(java.io.Writer writer, String name, Object value) {
+        try {
+            writer.write(json.writeValueAsString(java.util.Map.of(name, value)));
+            writer.write('\n');
+            writer.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the client went away: the verification stops with it
+        }
     }
 
     /** The signed checkpoints and the key that verifies them, for verification away from the service. */

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -38,6 +37,13 @@ public class ChainVerifier {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BrokenRecord(String chain, String table, String recordId, Long seq, Long expectedSeq, Instant recordedAt,
                                String problem) {
+    }
+
+    /**
+     * How far a verification has come: the chains done of all, the records checked of those it will check (the
+     * heads read at the start, less what the checkpoints it starts from already fixed), and the chain it is on.
+     */
+    public record Progress(String chain, int chainsDone, int chains, long recordsChecked, long recordsToCheck) {
     }
 
     /** The checkpoint a fast verification started from. */
@@ -69,27 +75,57 @@ public class ChainVerifier {
 
     private final class Run {
         final boolean full;
+        final java.util.function.Consumer<Progress> progress;
+        long toCheck;
+        int chainsDone;
+        int chainCount;
+        long reportedAt = System.nanoTime();
         final List<BrokenRecord> broken = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final Map<String, TreeMap<Long, Signed>> signed = new HashMap<>();
         long checked;
         long unkeyed;
 
-        Run(boolean full) {
+        Run(boolean full, java.util.function.Consumer<Progress> progress) {
             this.full = full;
+            this.progress = progress;
+        }
+
+        /** Reports at most every half second, and at the end of each chain. */
+        void report(String chain, boolean always) {
+            long now = System.nanoTime();
+            if (!always && now - reportedAt < 500_000_000L) return;
+            reportedAt = now;
+            progress.accept(new Progress(chain, chainsDone, chainCount, checked, Math.max(toCheck, checked)));
         }
     }
 
-    @Transactional
     public Verification verify(boolean full) {
-        Run run = new Run(full);
+        return verify(full, p -> { });
+    }
+
+    /**
+     * Verifies as {@link #verify(boolean)} does, telling {@code progress} how far it has come. No transaction spans
+     * the run: each page of records is read in a short one of its own, keyset by (chain, sequence number) from where
+     * the previous page ended, and let go once checked, so a run's memory and each query's cost stay those of one
+     * page, and a long re-verification meets no transaction timeout.
+     */
+    public Verification verify(boolean full, java.util.function.Consumer<Progress> progress) {
+        Run run = new Run(full, progress);
         Checkpoint newest = readCheckpoints(run);
         Map<String, AuditChainHead> heads = new LinkedHashMap<>();
-        for (AuditChainHead head : AuditChainHead.<AuditChainHead>listAll()) {
+        for (AuditChainHead head : inTransaction(() -> AuditChainHead.<AuditChainHead>listAll())) {
             heads.put(head.name, head);
         }
         TreeSet<String> chains = new TreeSet<>(heads.keySet());
         chains.addAll(run.signed.keySet());
+        run.chainCount = chains.size();
+        for (String chain : chains) {
+            AuditChainHead head = heads.get(chain);
+            Map.Entry<Long, Signed> fixed = run.full ? null : run.signed.getOrDefault(chain, new TreeMap<>()).lastEntry();
+            if (head != null) run.toCheck += Math.max(0, head.lastSeq - (fixed == null ? 0 : fixed.getKey()));
+        }
+        run.report(null, true);
         for (String chain : chains) {
             ChainSource source = sources.stream().filter(s -> s.holds(chain)).findFirst().orElse(null);
             if (source == null) {
@@ -98,6 +134,8 @@ public class ChainVerifier {
             }
             BrokenRecord problem = verifyChain(run, chain, source, heads.get(chain), run.signed.getOrDefault(chain, new TreeMap<>()));
             if (problem != null) run.broken.add(problem);
+            run.chainsDone++;
+            run.report(chain, true);
         }
         BrokenRecord first = run.broken.stream()
                 .min(Comparator.comparing(BrokenRecord::recordedAt, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -126,7 +164,7 @@ public class ChainVerifier {
                         "导出的检查点无法读取或签名无效 (exported checkpoint unreadable or its signature does not verify)"));
                 continue;
             }
-            if (!trusted.containsKey(exported.id()) && AuditCheckpoint.findById(exported.id()) == null) {
+            if (!trusted.containsKey(exported.id()) && inTransaction(() -> AuditCheckpoint.findById(exported.id())) == null) {
                 run.notes.add("checkpoint " + exported.id() + " (" + file.file() + ") is exported but not in the database; "
                         + "its signed heads are used all the same");
             }
@@ -159,10 +197,10 @@ public class ChainVerifier {
         if (!run.full && newest != null) {
             // Fast path: the record at the newest checkpoint must be the one it signed; everything after is checked.
             Checkpoint.Head anchor = newest.getValue().head();
-            List<? extends ChainedRecord> at = source.page(chain, anchor.seq(), 1);
+            List<? extends ChainedRecord> at = inTransaction(() -> source.page(chain, anchor.seq(), 1));
             if (anchor.seq() > 0) {
                 if (at.isEmpty() || at.get(0).chainSeq() != anchor.seq()) {
-                    long last = source.lastSeq(chain);
+                    long last = inTransaction(() -> source.lastSeq(chain));
                     if (last < anchor.seq()) {
                         return missingTail(chain, table, last, anchor.seq(), newest.getValue().by());
                     }
@@ -192,7 +230,8 @@ public class ChainVerifier {
         List<? extends ChainedRecord> records;
         for (int reread = 0; ; reread++) {
             do {
-                records = source.page(chain, expected, PAGE);
+                long fromSeq = expected;
+                records = inTransaction(() -> source.page(chain, fromSeq, PAGE));
                 for (ChainedRecord record : records) {
                     run.checked++;
                     long seq = record.chainSeq();
@@ -240,7 +279,7 @@ public class ChainVerifier {
                     prevHash = record.recordHash();
                     expected++;
                 }
-                em.clear();
+                run.report(chain, false);
             } while (records.size() == PAGE);
             // The heads were read before the records, and the service goes on committing: records past the head
             // read are the service's if the head, read again, has reached them (a batch commits its records and its
@@ -277,7 +316,7 @@ public class ChainVerifier {
 
     /** The head as committed now, past the persistence context (which holds the one read at the start). */
     private AuditChainHead currentHead(String chain) {
-        return em.createQuery("select h.lastSeq, h.lastHash, h.lastMac from AuditChainHead h where h.name = :name", Object[].class)
+        return inTransaction(() -> em.createQuery("select h.lastSeq, h.lastHash, h.lastMac from AuditChainHead h where h.name = :name", Object[].class)
                 .setParameter("name", chain).getResultStream().findFirst().map(row -> {
                     AuditChainHead head = new AuditChainHead();
                     head.name = chain;
@@ -285,7 +324,12 @@ public class ChainVerifier {
                     head.lastHash = (String) row[1];
                     head.lastMac = (String) row[2];
                     return head;
-                }).orElse(null);
+                }).orElse(null));
+    }
+
+    /** One short read: its entities are let go when it ends. */
+    private static <T> T inTransaction(java.util.function.Supplier<T> read) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(read::get);
     }
 
     private static BrokenRecord missingTail(String chain, String table, long last, long signedSeq, Checkpoint by) {

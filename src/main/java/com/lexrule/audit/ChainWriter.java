@@ -176,6 +176,7 @@ final class ChainWriter {
             if (advance(connection, head, next)) {
                 try {
                     insert(connection, batch);
+                    AssessmentRollup.count(connection, batch.stream().map(Pending::record).toList(), owner.zone());
                     connection.commit();
                     head = next;
                     return;

@@ -34,6 +34,8 @@ public class ChainWriters {
 
     private final DataSource dataSource;
     private final AuditKeys keys;
+    /** The agencies' zone, whose days the agreement rollup counts by. */
+    private final java.time.ZoneId zone;
     private final int chains;
     private final int maxSize;
     private final long maxWaitNanos;
@@ -46,10 +48,15 @@ public class ChainWriters {
     final Counter headConflicts;
 
     @Inject
-    public ChainWriters(DataSource dataSource, AuditKeys keys, MeterRegistry meters,
+    public ChainWriters(DataSource dataSource, AuditKeys keys, MeterRegistry meters, java.time.Clock clock,
                         @ConfigProperty(name = "lexrule.audit.chains", defaultValue = "16") int chains,
                         @ConfigProperty(name = "lexrule.audit.batch.max-size", defaultValue = "256") int maxSize,
                         @ConfigProperty(name = "lexrule.audit.batch.max-wait", defaultValue = "2ms") Duration maxWait) {
+        this(dataSource, keys, meters, clock.getZone(), chains, maxSize, maxWait);
+    }
+
+    public ChainWriters(DataSource dataSource, AuditKeys keys, MeterRegistry meters, java.time.ZoneId zone, int chains,
+                        int maxSize, Duration maxWait) {
         if (chains < 1 || chains > MAX_CHAINS) {
             throw new IllegalArgumentException("lexrule.audit.chains must be between 1 and " + MAX_CHAINS);
         }
@@ -61,6 +68,7 @@ public class ChainWriters {
         }
         this.dataSource = dataSource;
         this.keys = keys;
+        this.zone = zone;
         this.chains = chains;
         this.maxSize = maxSize;
         this.maxWaitNanos = maxWait.toNanos();
@@ -115,6 +123,10 @@ public class ChainWriters {
 
     AuditKeys keys() {
         return keys;
+    }
+
+    java.time.ZoneId zone() {
+        return zone;
     }
 
     boolean stopped() {

@@ -66,6 +66,22 @@ public final class PolicyBundle {
         return files.values().stream().filter(PolicyFile::isScenario).toList();
     }
 
+    /**
+     * A SHA-256 of what a compile reads: every file but the manifest, and of the manifest the family, the catalog
+     * and the legal sources. Two bundles that differ only in the rest of the manifest (effective date, change note,
+     * the approval or rollback it records) compile to the same knowledge base, so one compile serves both.
+     */
+    public String compileSha256() {
+        List<PolicyFile> read = new java.util.ArrayList<>(files.values().stream().filter(f -> !f.name().equals(PolicyFile.MANIFEST)).toList());
+        try {
+            read.add(new PolicyFile(PolicyFile.MANIFEST, MANIFEST_MAPPER.writeValueAsBytes(java.util.Arrays.asList(
+                    manifest.family(), manifest.catalog(), manifest.legalSources()))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return digest(read);
+    }
+
     /** Name and length precede each file's bytes so that no two different bundles hash alike. */
     static String digest(Collection<PolicyFile> sortedFiles) {
         MessageDigest sha = DigestUtils.getSha256Digest();

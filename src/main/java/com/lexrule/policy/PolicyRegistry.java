@@ -51,13 +51,24 @@ public class PolicyRegistry {
     private final BaselineReader baseline;
     private final Clock clock;
     private final MeterRegistry meters;
-    /** The versions asked for without a pin, by family#version; replaced as a whole by each refresh. */
-    private volatile Map<String, CompiledPolicy> inForce = Map.of();
+    /**
+     * What this replica serves: the versions of each family and the compiled ones asked for without a pin, by
+     * family#version. Replaced as a whole, in one write, by each refresh: a request reads one state, never the new
+     * list with the old knowledge bases.
+     */
+    private record Served(Map<String, List<PolicyVersion>> versionsByFamily, Map<String, CompiledPolicy> inForce) {
+    }
+
+    private volatile Served served = new Served(Map.of(), Map.of());
     /** Versions just published here, compiled before publishing: the next refresh takes them in, so none compiles twice. */
     private final Map<String, CompiledPolicy> awaitingRefresh = new java.util.concurrent.ConcurrentHashMap<>();
     /** Versions compiled for a pin, or superseded: the most recently used, bounded. */
     private final Cache<String, CompiledPolicy> pinned;
-    private volatile Map<String, List<PolicyVersion>> versionsByFamily = Map.of();
+    /**
+     * Drafts another replica validated, compiled here ahead of their approval, by {@link PolicyBundle#compileSha256}:
+     * when one is published, this replica relabels the knowledge base instead of compiling after the fact.
+     */
+    private final Cache<String, CompiledPolicy> precompiled;
     private volatile boolean ready;
 
     public PolicyRegistry(PolicyStore store, PolicyCompiler compiler, BaselineReader baseline, Clock clock, MeterRegistry meters,
@@ -72,6 +83,7 @@ public class PolicyRegistry {
         this.meters = meters;
         // Eviction runs on the caller's thread: the size is exact when the call returns, and no pool is needed.
         this.pinned = Caffeine.newBuilder().maximumSize(pinnedVersionsKept).executor(Runnable::run).build();
+        this.precompiled = Caffeine.newBuilder().maximumSize(pinnedVersionsKept).executor(Runnable::run).build();
         meters.gauge("lexrule.policy.compiled.versions", this, PolicyRegistry::compiledVersions);
     }
 
@@ -92,11 +104,11 @@ public class PolicyRegistry {
             publish(bundles.get(trial.getKey()), trial.getValue());
         }
         refresh();
-        for (String family : versionsByFamily.keySet()) {
+        for (String family : served.versionsByFamily().keySet()) {
             current(family);
         }
         ready = true;
-        LOG.infof("policies ready in %d ms: %s", (System.nanoTime() - started) / 1_000_000, versionsByFamily.keySet());
+        LOG.infof("policies ready in %d ms: %s", (System.nanoTime() - started) / 1_000_000, served.versionsByFamily().keySet());
     }
 
     public boolean isReady() {
@@ -139,15 +151,16 @@ public class PolicyRegistry {
     }
 
     /**
-     * Picks up versions that another replica, or the officers' workflow, has published: every replica polls the
-     * database ({@code lexrule.policy.poll-interval}) and compiles what is new here, off the request path.
+     * Picks up versions that another replica has published. On PostgreSQL the publisher's notification
+     * ({@link PolicyNotifications}) starts a refresh at once; this poll ({@code lexrule.policy.poll-interval}) is the
+     * fallback everywhere, for a notification lost while the listener reconnected, and the only way on H2.
      */
     @Scheduled(every = "${lexrule.policy.poll-interval:10s}", delayed = "${lexrule.policy.poll-interval:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!ready) return;
         try {
-            refresh();
+            refresh("poll");
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causes(e)) throw e;
             // the versions already compiled keep serving; the next poll tries again
@@ -161,11 +174,21 @@ public class PolicyRegistry {
      * for one, and a request that already holds the previous version finishes on it. A family whose new version
      * does not compile on this replica keeps its previous list, and is tried again at the next poll.
      */
-    public synchronized void refresh() {
+    public void refresh() {
+        refresh("local");
+    }
+
+    /**
+     * {@link #refresh()}, noting how the refresh was started ({@code notify}, {@code poll}, {@code local}) in the
+     * notification lag of each version it makes visible that another replica published.
+     */
+    public synchronized void refresh(String via) {
+        Served was = served;
+        Map<String, List<PolicyVersion>> versionsByFamily = was.versionsByFamily();
         Map<String, List<PolicyVersion>> fresh = store.versions().stream().collect(Collectors.groupingBy(PolicyVersion::family,
                 LinkedHashMap::new, Collectors.toList()));
         LocalDate today = today();
-        Map<String, CompiledPolicy> previous = inForce;
+        Map<String, CompiledPolicy> previous = was.inForce();
         // A version published while this runs stays for the refresh its publisher calls next.
         Map<String, CompiledPolicy> published = Map.copyOf(awaitingRefresh);
         Map<String, CompiledPolicy> kept = new LinkedHashMap<>();
@@ -183,7 +206,7 @@ public class PolicyRegistry {
                 if (known != null) {
                     kept.put(key, known);
                 } else {
-                    missing.put(key, () -> compile(version, store.bundle(family.getKey(), version.version())));
+                    missing.put(key, () -> reuseOrCompile(version, store.bundle(family.getKey(), version.version()), previous, published));
                 }
             }
         }
@@ -207,8 +230,34 @@ public class PolicyRegistry {
             if (!kept.containsKey(k)) pinned.put(k, v);
         });
         kept.keySet().forEach(pinned::invalidate);
-        inForce = Map.copyOf(kept);
-        versionsByFamily = visible;
+        served = new Served(visible, Map.copyOf(kept));
+        recordLag(versionsByFamily, visible, published.keySet(), via);
+    }
+
+    /**
+     * For each version now visible that was not before and was not published here: how long after its publication
+     * (its compile on the publishing replica finished just before) this replica switched to it.
+     */
+    private void recordLag(Map<String, List<PolicyVersion>> before, Map<String, List<PolicyVersion>> now,
+                           java.util.Set<String> publishedHere, String via) {
+        if (before.isEmpty()) return; // the start: nothing was switched from
+        java.time.Instant switched = java.time.Instant.now(clock);
+        now.forEach((family, versions) -> {
+            List<PolicyVersion> old = before.getOrDefault(family, List.of());
+            for (PolicyVersion version : versions) {
+                if (version.publishedAt() == null || publishedHere.contains(key(family, version.version()))) continue;
+                if (old.stream().anyMatch(v -> v.version() == version.version())) continue;
+                java.time.Duration lag = java.time.Duration.between(version.publishedAt(), switched);
+                Timer.builder("lexrule.policy.notification.lag")
+                        .description("From a version's publication on another replica (its compile there had finished) "
+                                + "to this replica serving it")
+                        .tag("family", family).tag("via", via).publishPercentileHistogram()
+                        .minimumExpectedValue(java.time.Duration.ofMillis(10)).maximumExpectedValue(java.time.Duration.ofSeconds(60))
+                        .register(meters).record(lag.isNegative() ? java.time.Duration.ZERO : lag);
+                LOG.infof("serving %s v%d, published %d ms ago on another replica (via %s)", family, version.version(),
+                        lag.toMillis(), via);
+            }
+        });
     }
 
     /**
@@ -268,6 +317,45 @@ public class PolicyRegistry {
                 failures.stream().flatMap(f -> f.problems().stream()).toList());
     }
 
+    /**
+     * The version as a knowledge base this replica already holds for the same files (a rollback to a version it
+     * serves or keeps, a draft it compiled ahead, the baseline again), relabelled; else compiled. A compile is
+     * seconds on a loaded pod; the relabel is nothing, and it is what lets a replica switch within the second.
+     */
+    private CompiledPolicy reuseOrCompile(PolicyVersion version, PolicyBundle bundle, Map<String, CompiledPolicy> previous,
+                                          Map<String, CompiledPolicy> published) {
+        String compileKey = bundle.compileSha256();
+        CompiledPolicy same = precompiled.getIfPresent(compileKey);
+        if (same == null) {
+            same = java.util.stream.Stream.of(previous.values(), published.values(), pinned.asMap().values())
+                    .flatMap(java.util.Collection::stream)
+                    .filter(c -> c.family().equals(version.family()) && c.bundle().compileSha256().equals(compileKey))
+                    .findFirst().orElse(null);
+        }
+        if (same == null) {
+            return compile(version, bundle);
+        }
+        LOG.infof("%s v%d: the same rules and tables as a knowledge base held here (v%d), used without compiling again",
+                version.family(), version.version(), same.version().version());
+        return same.as(version, bundle);
+    }
+
+    /**
+     * Compiles, off the request path, a draft another replica has validated, so that its approval finds it compiled
+     * here too ({@link #reuseOrCompile}). A draft that does not compile here is left for the compile after publication.
+     */
+    public void precompile(PolicyBundle bundle, String by) {
+        String compileKey = bundle.compileSha256();
+        if (precompiled.getIfPresent(compileKey) != null) return;
+        try {
+            precompiled.put(compileKey, compileTrial(bundle, by));
+            LOG.infof("a draft of %s by %s compiled ahead of its approval", bundle.family(), by);
+        } catch (PolicyCompilationException e) {
+            LOG.warnf("draft of %s by %s does not compile here; it compiles again if it is published: %s", bundle.family(), by,
+                    e.getMessage());
+        }
+    }
+
     /** Compiles a bundle that is not published (a draft, or a version about to be): throws with every problem placed. */
     public CompiledPolicy compileTrial(PolicyBundle bundle, String by) {
         return compile(new PolicyVersion(bundle.family(), 0, bundle.sha256(), bundle.manifest().effectiveFrom(),
@@ -289,11 +377,11 @@ public class PolicyRegistry {
     }
 
     public List<String> families() {
-        return List.copyOf(versionsByFamily.keySet());
+        return List.copyOf(served.versionsByFamily().keySet());
     }
 
     public List<PolicyVersion> versions(String family) {
-        return versionsByFamily.getOrDefault(family, List.of());
+        return served.versionsByFamily().getOrDefault(family, List.of());
     }
 
     public LocalDate today() {
@@ -311,7 +399,8 @@ public class PolicyRegistry {
      */
     public CompiledPolicy resolve(String family, Integer pinnedVersion) {
         LocalDate today = today();
-        List<PolicyVersion> versions = versions(family);
+        Served now = served;
+        List<PolicyVersion> versions = now.versionsByFamily().getOrDefault(family, List.of());
         PolicyVersion chosen;
         if (pinnedVersion != null) {
             chosen = versions.stream().filter(v -> v.version() == pinnedVersion).findFirst()
@@ -328,7 +417,7 @@ public class PolicyRegistry {
         }
         PolicyVersion version = chosen;
         String key = key(family, version.version());
-        CompiledPolicy policy = inForce.get(key);
+        CompiledPolicy policy = now.inForce().get(key);
         if (policy != null) {
             return policy;
         }
@@ -342,7 +431,7 @@ public class PolicyRegistry {
      */
     public PolicyBundle bundle(String family, int version) {
         String key = key(family, version);
-        CompiledPolicy held = inForce.get(key);
+        CompiledPolicy held = served.inForce().get(key);
         if (held == null) held = awaitingRefresh.get(key);
         if (held == null) held = pinned.getIfPresent(key);
         return held != null ? held.bundle() : store.bundle(family, version);
@@ -350,7 +439,7 @@ public class PolicyRegistry {
 
     /** How many compiled versions this replica holds: those in force and the pinned ones kept. */
     public int compiledVersions() {
-        return inForce.size() + (int) pinned.estimatedSize();
+        return served.inForce().size() + (int) pinned.estimatedSize();
     }
 
     private CompiledPolicy compile(PolicyVersion version, PolicyBundle bundle) {

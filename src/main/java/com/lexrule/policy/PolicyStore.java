@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Published policy versions in the database, so that every replica serves the same ones. */
@@ -15,9 +17,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class PolicyStore {
 
     private final Clock clock;
+    private final boolean postgres;
 
-    public PolicyStore(Clock clock) {
+    public PolicyStore(Clock clock, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.clock = clock;
+        this.postgres = PolicyNotifications.isPostgres(dbKind);
     }
 
     @Transactional
@@ -42,7 +46,11 @@ public class PolicyStore {
         return new PolicyBundle(family, entity.files.stream().map(f -> new PolicyFile(f.name, f.content)).toList());
     }
 
-    /** Publishes a bundle as the family's next version. The version number is the only thing assigned here. */
+    /**
+     * Publishes a bundle as the family's next version. The version number is the only thing assigned here. On
+     * PostgreSQL the other replicas are notified in the same transaction: the notification leaves at the commit,
+     * and never for a publication that rolled back.
+     */
     @Transactional
     public PolicyVersion publish(PolicyBundle bundle, String publishedBy) {
         Integer last = PolicyVersionEntity.find("select max(version) from PolicyVersionEntity where family = ?1", bundle.family())
@@ -68,6 +76,12 @@ public class PolicyStore {
             entity.files.add(stored);
         }
         entity.persist();
-        return entity.toVersion();
+        PolicyVersion version = entity.toVersion();
+        if (postgres) {
+            PolicyVersionEntity.getEntityManager().createNativeQuery("SELECT pg_notify(?1, ?2)")
+                    .setParameter(1, PolicyNotifications.CHANNEL).setParameter(2, PolicyNotifications.payload(version))
+                    .getSingleResult();
+        }
+        return version;
     }
 }

@@ -43,13 +43,16 @@ public class AccountabilityService {
     private final AuditChains chains;
     private final PolicyRegistry policies;
     private final DecisionLedger ledger;
+    private final AgreementRollup rollup;
 
     private final Clock clock;
 
-    public AccountabilityService(AuditChains chains, PolicyRegistry policies, DecisionLedger ledger, Clock clock) {
+    public AccountabilityService(AuditChains chains, PolicyRegistry policies, DecisionLedger ledger, AgreementRollup rollup,
+                                 Clock clock) {
         this.chains = chains;
         this.policies = policies;
         this.ledger = ledger;
+        this.rollup = rollup;
         this.clock = clock;
     }
 
@@ -87,6 +90,7 @@ public class AccountabilityService {
         chains.append(head, entry);
         persist(entry, "决定 " + decisionId + " 的最终决定已被同时更改，请读取最新记录后重试 "
                 + "(the officer decision was changed concurrently; read the latest entry and retry)");
+        rollup.record(decision, latest, entry);
         return new Recorded(entry, true);
     }
 

@@ -3,10 +3,8 @@ package com.lexrule.review;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,9 +45,13 @@ public class AgreementStatistics {
                             List<Rate> byColor, List<Reason> topOverrideReasons) {
     }
 
-    private record Row(Integer version, String crimeType, String color, boolean agrees, String reason) {
+    private record Row(Integer version, String crimeType, String color, long decided, long agreed) {
     }
 
+    /**
+     * Sums the rollup (V15_1) over the days of the period: a few rows per day and group, however many decisions
+     * there are, instead of the year's records joined with their officer decisions.
+     */
     @Transactional
     public Agreement of(String family, LocalDate from, LocalDate to) {
         if (family == null || family.isBlank()) {
@@ -60,36 +62,38 @@ public class AgreementStatistics {
         if (end.isBefore(start)) {
             throw new ValidationException("to: 结束日期早于开始日期 (to is before from)");
         }
-        Instant lower = start.atStartOfDay(clock.getZone()).toInstant();
-        Instant upper = end.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-        long assessments = em.createQuery("select count(d) from DecisionRecord d where d.family = :f and d.createdAt >= :a and d.createdAt < :b", Long.class)
-                .setParameter("f", family).setParameter("a", lower).setParameter("b", upper).getSingleResult();
-        List<Row> rows = em.createQuery("""
-                        select d.policyVersion, d.crimeType, d.color, o.agrees, o.reason
-                        from OfficerDecision o, DecisionRecord d
-                        where o.decisionId = d.id and d.family = :f and d.createdAt >= :a and d.createdAt < :b
-                          and o.revision = (select max(o2.revision) from OfficerDecision o2 where o2.decisionId = o.decisionId)
-                        """, Object[].class)
-                .setParameter("f", family).setParameter("a", lower).setParameter("b", upper).getResultStream()
-                .map(r -> new Row((Integer) r[0], (String) r[1], (String) r[2], (Boolean) r[3], (String) r[4])).toList();
-        long agreed = rows.stream().filter(Row::agrees).count();
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        rows.stream().filter(r -> !r.agrees() && r.reason() != null)
-                .forEach(r -> reasons.merge(r.reason().strip(), 1L, Long::sum));
-        List<Reason> top = reasons.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(10).map(e -> new Reason(e.getKey(), e.getValue())).toList();
-        return new Agreement(family, start, end, assessments, rows.size(), agreed, rate(agreed, rows.size()),
-                groups(rows, r -> "v" + r.version()), groups(rows, r -> r.crimeType() == null ? "-" : r.crimeType()),
-                groups(rows, r -> r.color() == null ? "-" : r.color()), top);
+        long assessments = ((Number) em.createNativeQuery("SELECT COALESCE(SUM(assessments), 0) FROM agreement_assessments "
+                        + "WHERE family = ?1 AND decision_day >= ?2 AND decision_day <= ?3")
+                .setParameter(1, family).setParameter(2, start).setParameter(3, end).getSingleResult()).longValue();
+        List<Row> rows = ((List<?>) em.createNativeQuery("SELECT policy_version, crime_type, color, SUM(decided), SUM(agreed) "
+                        + "FROM agreement_decided WHERE family = ?1 AND decision_day >= ?2 AND decision_day <= ?3 "
+                        + "GROUP BY policy_version, crime_type, color")
+                .setParameter(1, family).setParameter(2, start).setParameter(3, end).getResultList()).stream()
+                .map(o -> (Object[]) o)
+                .map(r -> new Row(((Number) r[0]).intValue(), blankAsDash((String) r[1]), blankAsDash((String) r[2]),
+                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue()))
+                .filter(r -> r.decided() > 0).toList();
+        long decided = rows.stream().mapToLong(Row::decided).sum();
+        long agreed = rows.stream().mapToLong(Row::agreed).sum();
+        List<Reason> top = ((List<?>) em.createNativeQuery("SELECT MAX(reason), SUM(departures) FROM agreement_reasons "
+                        + "WHERE family = ?1 AND decision_day >= ?2 AND decision_day <= ?3 GROUP BY reason_sha256 "
+                        + "HAVING SUM(departures) > 0 ORDER BY SUM(departures) DESC, MAX(reason) FETCH FIRST 10 ROWS ONLY")
+                .setParameter(1, family).setParameter(2, start).setParameter(3, end).getResultList()).stream()
+                .map(o -> (Object[]) o).map(r -> new Reason((String) r[0], ((Number) r[1]).longValue())).toList();
+        return new Agreement(family, start, end, assessments, decided, agreed, rate(agreed, decided),
+                groups(rows, r -> "v" + r.version()), groups(rows, Row::crimeType), groups(rows, Row::color), top);
+    }
+
+    private static String blankAsDash(String value) {
+        return value == null || value.isEmpty() ? "-" : value;
     }
 
     private static List<Rate> groups(List<Row> rows, Function<Row, String> key) {
         Map<String, long[]> counts = new TreeMap<>();
         for (Row row : rows) {
             long[] c = counts.computeIfAbsent(key.apply(row), k -> new long[2]);
-            c[0]++;
-            if (row.agrees()) c[1]++;
+            c[0] += row.decided();
+            c[1] += row.agreed();
         }
         return counts.entrySet().stream().map(e -> new Rate(e.getKey(), e.getValue()[0], e.getValue()[1],
                 rate(e.getValue()[1], e.getValue()[0]))).sorted(Comparator.comparing(Rate::key)).toList();

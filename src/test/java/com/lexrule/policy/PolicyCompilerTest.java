@@ -60,6 +60,20 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aVersionThatDiffersOnlyInItsDateAndNoteCompilesToTheSameKnowledgeBaseAndAnotherTableDoesNot() {
+        PolicyBundle baseline = arrest();
+        PolicyBundle redated = withFile(baseline, PolicyFile.MANIFEST, json -> new String(json, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"effectiveFrom\": \"2024-01-01\"", "\"effectiveFrom\": \"2030-01-01\", \"changeNote\": \"rollback\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(redated.manifest().effectiveFrom()).isEqualTo(java.time.LocalDate.of(2030, 1, 1));
+        assertThat(redated.sha256()).isNotEqualTo(baseline.sha256());
+        // what a replica relabels instead of compiling again (PolicyRegistry.reuseOrCompile)
+        assertThat(redated.compileSha256()).isEqualTo(baseline.compileSha256());
+        PolicyBundle otherPoints = withFile(baseline, POINTS, xlsx -> Workbooks.setNumber(xlsx, 0, "E10", 7));
+        assertThat(otherPoints.compileSha256()).isNotEqualTo(baseline.compileSha256());
+    }
+
+    @Test
     void aPointsCellThatIsNotANumberIsReportedAtItsCell() {
         PolicyBundle broken = withFile(arrest(), POINTS, xlsx -> Workbooks.setText(xlsx, 0, "E10", "forty"));
         assertThatThrownBy(() -> compile(broken)).isInstanceOfSatisfying(PolicyCompilationException.class, e -> {

@@ -110,10 +110,12 @@ public final class PackagedService implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as {@code user}, or anonymous when it is null. */
     public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", basic(user)).timeout(Duration.ofSeconds(120)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(120)).GET();
+        if (user != null) request.header("Authorization", basic(user));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The sum of a metric's series on the management port (Prometheus text). */
@@ -131,6 +133,11 @@ public final class PackagedService implements AutoCloseable {
     /** The service's base address, e.g. {@code http://127.0.0.1:41234}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The HTTP port of the API. */
+    public int port() {
+        return port;
     }
 
     public boolean alive() {

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.lexrule.audit.DecisionLedger;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
+import com.lexrule.policy.PolicyNotifications;
 import com.lexrule.policy.PolicyStore;
 import com.lexrule.policy.PolicyVersion;
 
@@ -22,8 +23,11 @@ public class DraftStore {
     private final PolicyStore versions;
     private final DecisionLedger ledger;
     private final Clock clock;
+    private final boolean postgres;
 
-    public DraftStore(PolicyStore versions, DecisionLedger ledger, Clock clock) {
+    public DraftStore(PolicyStore versions, DecisionLedger ledger, Clock clock,
+                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.postgres = PolicyNotifications.isPostgres(dbKind);
         this.versions = versions;
         this.ledger = ledger;
         this.clock = clock;
@@ -58,6 +62,12 @@ public class DraftStore {
             draft.files.add(stored);
         }
         draft.persist();
+        if (postgres && status == DraftStatus.VALID) {
+            // At the commit, the other replicas compile it ahead of its approval (PolicyNotifications).
+            PolicyDraftEntity.getEntityManager().createNativeQuery("SELECT pg_notify(?1, ?2)")
+                    .setParameter(1, PolicyNotifications.CHANNEL).setParameter(2, PolicyNotifications.draftPayload(family, draft.id))
+                    .getSingleResult();
+        }
         return draft.id;
     }
 
