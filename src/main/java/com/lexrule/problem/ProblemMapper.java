@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -47,9 +48,13 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final DatabaseProbe database;
+    /** prod (docs/identity.md): a bearer token of the identity provider; otherwise the demo users over HTTP Basic. */
+    private final boolean bearer;
 
-    public ProblemMapper(DatabaseProbe database) {
+    public ProblemMapper(DatabaseProbe database,
+                         @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean bearer) {
         this.database = database;
+        this.bearer = bearer;
     }
 
     @ServerExceptionMapper
@@ -291,6 +296,12 @@ public class ProblemMapper {
     }
 
     private Response unauthenticated(UriInfo uri) {
+        if (bearer) {
+            Response base = problem(401, "unauthenticated", "需要身份认证 (authentication required)",
+                    "请携带身份认证服务签发的有效访问令牌 (send a valid, unexpired bearer token of the identity provider)",
+                    uri, List.of(), null);
+            return Response.fromResponse(base).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lexrule\"").build();
+        }
         Response base = problem(401, "unauthenticated", "需要身份认证 (authentication required)",
                 "请使用 HTTP Basic 认证 (use HTTP Basic authentication)", uri, List.of(), null);
         return Response.fromResponse(base).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lexrule\"").build();
