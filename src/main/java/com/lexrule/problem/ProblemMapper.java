@@ -281,7 +281,7 @@ public class ProblemMapper {
         if (DatabaseUnavailable.causes(e)) {
             return databaseUnavailable(e, uri);
         }
-        return unavailable(uri, "审计记录未能写入 (decision not recorded)", e.getMessage(), e.retryAfterSeconds());
+        return unavailable(uri, e.slug(), e.title(), e.getMessage(), e.retryAfterSeconds());
     }
 
     private static Response databaseUnavailable(Throwable e, UriInfo uri) {
@@ -291,7 +291,11 @@ public class ProblemMapper {
     }
 
     private static Response unavailable(UriInfo uri, String title, String detail, int retryAfterSeconds) {
-        Response base = problem(503, "service-unavailable", title, detail, uri, List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
+        return unavailable(uri, "service-unavailable", title, detail, retryAfterSeconds);
+    }
+
+    private static Response unavailable(UriInfo uri, String slug, String title, String detail, int retryAfterSeconds) {
+        Response base = problem(503, slug, title, detail, uri, List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
         return Response.fromResponse(base).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
