@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.lexrule.problem.ServiceUnavailableProblem;
@@ -39,6 +41,7 @@ import io.quarkus.arc.ManagedContext;
  * {@code lexrule.review.threads}), never here, so that a long review cannot push live requests into 503s.
  */
 @ApplicationScoped
+@Startup
 public class EvaluationPool {
 
     static final int RETRY_AFTER_SECONDS = 1;

@@ -16,6 +16,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -50,6 +52,7 @@ import io.smallrye.mutiny.Uni;
  * way the service writes outside the audit's hot path.
  */
 @ApplicationScoped
+@Startup
 public class ReviewWorker {
 
     private static final Logger LOG = Logger.getLogger(ReviewWorker.class);
