@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * {@code lexrule_decisions_seconds}: every assessment from the version's resolution to its recorded decision, by
  * family, endpoint, outcome and policy version, as a histogram (p50/p95/p99 in Grafana with histogram_quantile).
- * The outcome is the decision's grade (the measure or guarantee decided: a short list fixed by law and catalog)
+ * The outcome is the decision's grade (arrest: the color; bail: the guarantee or measure; a short list fixed by law and catalog)
  * when it was decided and recorded; {@code refused} for a request the policy refused (unknown code, version, linked
  * decision), {@code unavailable} for a 503 (overloaded, timed out, audit not written), {@code failed} otherwise.
  */

@@ -70,9 +70,9 @@ class OperatorMetricsTest {
         Set<String> served = seriesIn(scrape);
         assertThat(served).containsAll(OPERATOR_SERIES);
 
-        // one decision: its family, endpoint, outcome (the measure decided) and version, with histogram buckets
+        // one decision: its family, endpoint, outcome (the grade decided: a yellow code) and version, with histogram buckets
         assertThat(scrape).containsPattern("lexrule_decisions_seconds_bucket\\{[^}]*endpoint=\"/api/v1/assessments/arrest\"[^}]*"
-                + "family=\"arrest\"[^}]*outcome=\"ARREST\"[^}]*version=\"1\"");
+                + "family=\"arrest\"[^}]*outcome=\"YELLOW\"[^}]*version=\"1\"");
         assertThat(scrape).containsPattern("(?m)^lexrule_policy_version_in_force\\{family=\"arrest\"\\} 1\\.0$");
         assertThat(scrape).containsPattern("lexrule_policy_drafts_total\\{family=\"bail\",status=\"valid\"\\}");
         assertThat(scrape).containsPattern("lexrule_evaluation_refused_total\\{reason=\"overloaded\"\\}");
