@@ -7,21 +7,26 @@
 # Usage: src/test/bench/two-commands.sh [repository] [jdbc url of the test database] [extra arguments for mvn verify]
 # The extra arguments may narrow the suite (the collision is about build output, not about which tests run), e.g.
 #   -Dtest=OperationsTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=None -Dfailsafe.failIfNoSpecifiedTests=false
-# The service runs on port 18080 (management 19000) instead of the README's 8080, so as not to meet another
-# service on this machine; the commands are otherwise the README's, as written there.
+# The service runs on port 28417 (management 29417; LEXRULE_TWO_COMMANDS_PORT) instead of the README's 8080, so as
+# not to meet another service on this machine, and the script refuses to start when the port is taken (an answer
+# from someone else's service would prove nothing); the commands are otherwise the README's, as written there.
 set -euo pipefail
 repo=${1:-$(cd "$(dirname "$0")/../../.." && pwd)}
 db=${2:-jdbc:postgresql://127.0.0.1:5432/test}
 shift $(( $# < 2 ? $# : 2 ))
 extra=("$@")
-port=18080
+port=${LEXRULE_TWO_COMMANDS_PORT:-28417}
+management=$((port + 1000))
 body='{"caseId":"C1","subjectId":"S1","stage":"ARREST_REVIEW","crimeType":"THEFT","evidenceOfCrime":true,
  "expectedSentence":"UP_TO_3_YEARS","priorIntentionalCrime":false,"identityUnknown":false,"age":30,
  "dangerIndicators":["REPEATED_OR_ROAMING_OFFENDING"],"mitigations":["FIRST_OFFENCE"],"violatedBailConditions":false}'
 
 start_and_assess() { # $1: label
+  if curl -s -o /dev/null "http://localhost:$port/" || curl -s -o /dev/null "http://localhost:$management/"; then
+    echo "$1: port $port or $management is taken by another process"; return 1
+  fi
   java -XX:+UseSerialGC -Xms64m -Xmx256m -Dquarkus.profile=embedded -Dquarkus.http.port=$port \
-       -Dquarkus.management.port=19000 -jar target/quarkus-app/quarkus-run.jar > "run-$1.log" 2>&1 &
+       -Dquarkus.management.port=$management -jar target/quarkus-app/quarkus-run.jar > "run-$1.log" 2>&1 &
   local pid=$! waited=0
   until curl -sf "http://localhost:$port/q/health/ready" > /dev/null; do
     if ! kill -0 "$pid" 2>/dev/null || (( waited > 600 )); then
