@@ -44,26 +44,32 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     private final RequestReader requests;
     private final Clock clock;
     private final List<FamilyDefinition<?, ?>> definitions;
+    private final EvaluationPool pool;
+    private final AssessmentMetrics metrics;
 
     @Inject
     public AssessmentPipeline(PolicyRegistry registry, PolicyEvaluator evaluator, DecisionRecorder recorder,
-                              RequestReader requests, Clock clock, @Any Instance<FamilyDefinition<?, ?>> definitions) {
-        this(registry, evaluator, recorder, requests, clock, definitions.stream().toList());
+                              RequestReader requests, Clock clock, @Any Instance<FamilyDefinition<?, ?>> definitions,
+                              EvaluationPool pool, AssessmentMetrics metrics) {
+        this(registry, evaluator, recorder, requests, clock, definitions.stream().toList(), pool, metrics);
     }
 
     private AssessmentPipeline(PolicyRegistry registry, PolicyEvaluator evaluator, DecisionRecorder recorder,
-                               RequestReader requests, Clock clock, List<FamilyDefinition<?, ?>> definitions) {
+                               RequestReader requests, Clock clock, List<FamilyDefinition<?, ?>> definitions,
+                               EvaluationPool pool, AssessmentMetrics metrics) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.recorder = recorder;
         this.requests = requests;
         this.clock = clock;
         this.definitions = List.copyOf(definitions);
+        this.pool = pool;
+        this.metrics = metrics;
     }
 
     /** Outside CDI (unit tests, benchmarks): evaluation alone, with no registry, recorder, JSON reader or endpoints. */
     public static AssessmentPipeline evaluation(PolicyEvaluator evaluator, Clock clock) {
-        return new AssessmentPipeline(null, evaluator, null, null, clock, List.of());
+        return new AssessmentPipeline(null, evaluator, null, null, clock, List.of(), null, null);
     }
 
     /**
@@ -72,15 +78,24 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
      */
     @Transactional(Transactional.TxType.NEVER)
     public <R, A> A assess(FamilyDefinition<R, A> family, R request, Integer pinnedVersion, String caller) {
-        CompiledPolicy policy = registry.resolve(family.family(), pinnedVersion);
-        String decisionId = UUID.randomUUID().toString();
-        Instant decidedAt = now();
-        A answer = evaluate(family, policy, request, decisionId, decidedAt);
-        FamilyDefinition.AuditColumns columns = family.columns(request, answer);
-        recorder.record(new DecisionRecorder.Entry(decisionId, family.family(), columns.caseId(), columns.subjectId(),
-                columns.stage(), policy.version().version(), policy.version().sha256(), family.outcome(answer),
-                columns.recommendation(), columns.color(), columns.crimeType(), request, answer, caller, decidedAt));
-        return answer;
+        long started = System.nanoTime();
+        CompiledPolicy policy = null;
+        try {
+            policy = registry.resolve(family.family(), pinnedVersion);
+            CompiledPolicy deciding = policy;
+            String decisionId = UUID.randomUUID().toString();
+            Instant decidedAt = now();
+            A answer = pool.evaluate(() -> evaluate(family, deciding, request, decisionId, decidedAt));
+            FamilyDefinition.AuditColumns columns = family.columns(request, answer);
+            recorder.record(new DecisionRecorder.Entry(decisionId, family.family(), columns.caseId(), columns.subjectId(),
+                    columns.stage(), policy.version().version(), policy.version().sha256(), family.outcome(answer),
+                    columns.recommendation(), columns.color(), columns.crimeType(), request, answer, caller, decidedAt));
+            metrics.decided(family, policy, family.grade(answer), started);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            metrics.notDecided(family, policy, e, started);
+            throw e;
+        }
     }
 
     /**
@@ -91,7 +106,7 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     @Transactional(Transactional.TxType.NEVER)
     public <R, A> A simulate(FamilyDefinition<R, A> family, R request, Integer pinnedVersion) {
         CompiledPolicy policy = registry.resolve(family.family(), pinnedVersion);
-        return evaluate(family, policy, request, null, now());
+        return pool.evaluate(() -> evaluate(family, policy, request, null, now()));
     }
 
     /**

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,9 +45,13 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final DatabaseProbe database;
+    /** prod (docs/identity.md): a bearer token of the identity provider; otherwise the demo users over HTTP Basic. */
+    private final boolean bearer;
 
-    public ProblemMapper(DatabaseProbe database) {
+    public ProblemMapper(DatabaseProbe database,
+                         @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean bearer) {
         this.database = database;
+        this.bearer = bearer;
     }
 
     @ServerExceptionMapper
@@ -238,7 +243,7 @@ public class ProblemMapper {
         if (DatabaseUnavailable.causes(e)) {
             return databaseUnavailable(e, uri);
         }
-        return unavailable(uri, "审计记录未能写入 (decision not recorded)", e.getMessage(), e.retryAfterSeconds());
+        return unavailable(uri, e.slug(), e.title(), e.getMessage(), e.retryAfterSeconds());
     }
 
     private static Response databaseUnavailable(Throwable e, UriInfo uri) {
@@ -248,11 +253,21 @@ public class ProblemMapper {
     }
 
     private static Response unavailable(UriInfo uri, String title, String detail, int retryAfterSeconds) {
-        Response base = problem(503, "service-unavailable", title, detail, uri, List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
+        return unavailable(uri, "service-unavailable", title, detail, retryAfterSeconds);
+    }
+
+    private static Response unavailable(UriInfo uri, String slug, String title, String detail, int retryAfterSeconds) {
+        Response base = problem(503, slug, title, detail, uri, List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
         return Response.fromResponse(base).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
     private Response unauthenticated(UriInfo uri) {
+        if (bearer) {
+            Response base = problem(401, "unauthenticated", "需要身份认证 (authentication required)",
+                    "请携带身份认证服务签发的有效访问令牌 (send a valid, unexpired bearer token of the identity provider)",
+                    uri, List.of(), null);
+            return Response.fromResponse(base).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lexrule\"").build();
+        }
         Response base = problem(401, "unauthenticated", "需要身份认证 (authentication required)",
                 "请使用 HTTP Basic 认证 (use HTTP Basic authentication)", uri, List.of(), null);
         return Response.fromResponse(base).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lexrule\"").build();

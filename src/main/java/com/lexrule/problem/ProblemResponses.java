@@ -25,6 +25,8 @@ public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA_REF = "#/components/schemas/Problem";
     /** What Quarkus writes for the 401 and 403 it adds to a secured operation: replaced by what this service answers. */
+    /** The operations that evaluate live on the evaluation pool (assessment.EvaluationPool): assess and simulate. */
+    private static final java.util.regex.Pattern ASSESSMENT = java.util.regex.Pattern.compile("(assess|simulate)[A-Z].*");
     private static final Set<String> PLACEHOLDERS = Set.of("Not Authorized", "Not Allowed", "Bad Request");
 
     @Override
@@ -56,7 +58,10 @@ public class ProblemResponses implements OASFilter {
             add(responses, "413", "Body too large; the problem names the limit");
         }
         add(responses, "500", "Internal error; nothing was decided or recorded");
-        add(responses, "503", "The database cannot be reached; nothing was decided or recorded; retry after Retry-After seconds");
+        add(responses, "503", operation.getOperationId() != null && ASSESSMENT.matcher(operation.getOperationId()).matches()
+                ? "The database cannot be reached, or the service is at its evaluation limit (overloaded) or the evaluation "
+                        + "timed out (evaluation-timeout); nothing was decided or recorded; retry after Retry-After seconds"
+                : "The database cannot be reached; nothing was decided or recorded; retry after Retry-After seconds");
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,

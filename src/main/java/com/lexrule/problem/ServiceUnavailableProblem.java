@@ -8,13 +8,44 @@ package com.lexrule.problem;
 public class ServiceUnavailableProblem extends RuntimeException {
 
     private final int retryAfterSeconds;
+    private final String slug;
+    private final String title;
 
     public ServiceUnavailableProblem(String detail, int retryAfterSeconds, Throwable cause) {
+        this("service-unavailable", "审计记录未能写入 (decision not recorded)", detail, retryAfterSeconds, cause);
+    }
+
+    private ServiceUnavailableProblem(String slug, String title, String detail, int retryAfterSeconds, Throwable cause) {
         super(detail, cause);
+        this.slug = slug;
+        this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The end of the problem's type. */
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Every evaluation slot and queue place was taken: refused at once, nothing evaluated (assessment.EvaluationPool). */
+    public static final class Overloaded extends ServiceUnavailableProblem {
+        public Overloaded(String detail, int retryAfterSeconds) {
+            super("overloaded", "服务繁忙 (overloaded)", detail, retryAfterSeconds, null);
+        }
+    }
+
+    /** The evaluation did not finish within its timeout, waiting included: cancelled, nothing recorded. */
+    public static final class TimedOut extends ServiceUnavailableProblem {
+        public TimedOut(String detail, int retryAfterSeconds) {
+            super("evaluation-timeout", "评估超时 (evaluation timed out)", detail, retryAfterSeconds, null);
+        }
     }
 }

@@ -172,6 +172,21 @@ class KubernetesManifestTest {
         }
     }
 
+    /** docs/identity.md: the issuer from the ConfigMap, the console's secret by reference, egress to the provider. */
+    @Test
+    void productionTakesTheIdentityProviderFromTheConfigMapAndTheConsoleSecretByReference() {
+        JsonNode container = lexruleContainer("prod");
+        JsonNode secret = envEntry(container, "LEXRULE_OIDC_CONSOLE_SECRET");
+        assertThat(secret.path("value").isMissingNode()).isTrue();
+        assertThat(secret.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("lexrule-oidc");
+        assertThat(setting("prod", "lexrule.identity.roles-claim")).isNotBlank();
+        assertThat(setting("dev", "lexrule.identity.issuer")).startsWith("http");
+        List<Integer> egressPorts = new ArrayList<>();
+        one("prod", "NetworkPolicy", "lexrule").at("/spec/egress").forEach(rule -> rule.path("ports")
+                .forEach(port -> egressPorts.add(port.path("port").asInt())));
+        assertThat(egressPorts).as("egress ports: DNS, PostgreSQL, the identity provider").contains(53, 5432, 443);
+    }
+
     @Test
     void theDevelopmentOverlayRunsOneReplicaWithItsOwnPostgres() {
         assertThat(one("dev", "Deployment", "lexrule").at("/spec/replicas").asInt()).isEqualTo(1);

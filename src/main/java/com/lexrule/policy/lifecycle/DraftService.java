@@ -27,6 +27,7 @@ import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCompilationException;
 import com.lexrule.policy.PolicyFile;
+import com.lexrule.policy.PolicyMetrics;
 import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
@@ -56,6 +57,7 @@ public class DraftService {
     private final Backtester backtester;
     private final ObjectMapper json;
     private final LifecycleLimits limits;
+    private final PolicyMetrics metrics;
     private final Map<Long, CompiledPolicy> compiledDrafts = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
@@ -65,8 +67,9 @@ public class DraftService {
             });
 
     public DraftService(PolicyRegistry registry, PolicyStore versions, DraftStore drafts, ScenarioRunner scenarios,
-                        Backtester backtester, ObjectMapper json, LifecycleLimits limits) {
+                        Backtester backtester, ObjectMapper json, LifecycleLimits limits, PolicyMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
         this.versions = versions;
         this.drafts = drafts;
         this.scenarios = scenarios;
@@ -170,6 +173,7 @@ public class DraftService {
         long id = drafts.create(family, base.version().version(), bundle, List.copyOf(replaced.keySet()), status,
                 write(compileProblems), note, actor.name());
         if (compiled != null) compiledDrafts.put(id, compiled);
+        metrics.drafted(family, status == DraftStatus.VALID);
         LOG.infof("draft %d of %s (based on v%d) by %s: %s, files %s", id, family, base.version().version(), actor.name(),
                 status, replaced.keySet());
         return view(drafts.find(family, id).orElseThrow());
@@ -264,6 +268,7 @@ public class DraftService {
         }
         registry.install(version, stamped, compiled);
         compiledDrafts.remove(id);
+        metrics.approved(family);
         LOG.infof("draft %d of %s drafted by %s approved by %s: published v%d effective %s", id, family,
                 draft.createdBy(), approver.name(), version.version(), effectiveFrom);
         return new Publication(PolicyRef.of(version), version.effectiveFrom(), version.changeNote(), version.publishedBy(),
@@ -297,6 +302,7 @@ public class DraftService {
         if (!drafts.reject(id, approver.name(), reason)) {
             throw alreadyDecided(draft(family, id));
         }
+        metrics.rejected(family);
         return view(draft(family, id));
     }
 
@@ -316,6 +322,7 @@ public class DraftService {
             throw publicationConflict(family);
         }
         registry.install(version, stamped, compiled);
+        metrics.approved(family);
         LOG.infof("%s v%d republished by %s as v%d effective %s", family, from, actor.name(), version.version(), effectiveFrom);
         return new Publication(PolicyRef.of(version), version.effectiveFrom(), version.changeNote(), version.publishedBy(),
                 version.publishedAt(), null, null, from, null);

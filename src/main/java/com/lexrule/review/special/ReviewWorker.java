@@ -7,12 +7,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -21,6 +26,10 @@ import org.apache.poi.ss.util.CellReference;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +52,7 @@ import io.smallrye.mutiny.Uni;
  * way the service writes outside the audit's hot path.
  */
 @ApplicationScoped
+@Startup
 public class ReviewWorker {
 
     private static final Logger LOG = Logger.getLogger(ReviewWorker.class);
@@ -66,11 +76,20 @@ public class ReviewWorker {
     private final Clock clock;
     private final ManagedExecutor executor;
     private volatile boolean stopped;
+    /** Review id → rows of it not yet stored by this replica: the progress gauges. */
+    private final Map<String, AtomicInteger> pendingRows = new ConcurrentHashMap<>();
+    private final Counter rowsStored;
 
-    public ReviewWorker(ObjectMapper json, ReviewLimits limits, Clock clock) {
+    public ReviewWorker(ObjectMapper json, ReviewLimits limits, Clock clock, MeterRegistry meters) {
         this.json = json;
         this.limits = limits;
         this.clock = clock;
+        Gauge.builder("lexrule.review.running", pendingRows, Map::size)
+                .description("Special reviews being re-assessed by this replica").register(meters);
+        Gauge.builder("lexrule.review.rows.pending", pendingRows, rows -> rows.values().stream().mapToInt(AtomicInteger::get).sum())
+                .description("Rows of running special reviews not yet re-assessed and stored").register(meters);
+        this.rowsStored = Counter.builder("lexrule.review.rows.stored")
+                .description("Rows of special reviews re-assessed and stored (each batch with the review's progress)").register(meters);
         // No request, security or transaction context of the submitting call is carried into a batch.
         this.executor = ManagedExecutor.builder().maxAsync(Math.max(1, limits.threads())).maxQueued(-1)
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
@@ -83,6 +102,7 @@ public class ReviewWorker {
     }
 
     void enqueue(Job job) {
+        pendingRows.put(job.reviewId(), new AtomicInteger(job.cases().size()));
         submit(job, () -> {
             QuarkusTransaction.requiringNew().run(() -> SpecialReview.update(
                     "status = ?1, startedAt = coalesce(startedAt, ?2) where id = ?3", SpecialReview.Status.RUNNING, now(), job.reviewId()));
@@ -122,6 +142,9 @@ public class ReviewWorker {
             rows.add(assess(job, parsed));
         }
         QuarkusTransaction.requiringNew().run(() -> store(job.reviewId(), rows));
+        rowsStored.increment(rows.size());
+        AtomicInteger pending = pendingRows.get(job.reviewId());
+        if (pending != null) pending.addAndGet(-rows.size());
         if (to >= cases.size()) {
             finish(job);
             return;
@@ -136,6 +159,7 @@ public class ReviewWorker {
     }
 
     private void failed(Job job, RuntimeException e) {
+        pendingRows.remove(job.reviewId());
         if (stopped || Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
             return; // shutting down: the review resumes at the next start
         }
@@ -229,6 +253,7 @@ public class ReviewWorker {
     }
 
     private void finish(Job job) {
+        pendingRows.remove(job.reviewId());
         List<ReviewSummary.Line> lines = QuarkusTransaction.requiringNew().call(() -> SpecialReviewCase
                 .find("reviewId", job.reviewId()).project(Counted.class).list().stream()
                 .map(c -> new ReviewSummary.Line(c.outcome(), c.recognised(), c.serviceValue(), c.decidingRule(), c.crimeType()))
