@@ -180,6 +180,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (uri != null && uri.getPath().startsWith("/console/")) {
+            // The console's form login: a wrong user name or password is shown on the login page, not as a problem.
+            return Response.seeOther(java.net.URI.create("/console/login?error=true")).build();
+        }
         return unauthenticated(uri);
     }
 

@@ -1,0 +1,69 @@
+package com.lexrule.console;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** 登录 and 我的角色: the console's entry, over the same users and roles as the API. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    private final Pages pages;
+    private final boolean showDemoUsers;
+    private final String cookieName;
+
+    public ConsoleResource(Pages pages, @ConfigProperty(name = "lexrule.console.show-demo-users") boolean showDemoUsers,
+                           @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+        this.pages = pages;
+        this.showDemoUsers = showDemoUsers;
+        this.cookieName = cookieName;
+    }
+
+    /** A demo user as the embedded profile lists them: name (= password) and roles. */
+    @io.quarkus.qute.TemplateData
+    public record DemoUser(String name, String roles) {
+    }
+
+    @GET
+    @Path("/login")
+    public TemplateInstance login(@QueryParam("error") String error) {
+        List<DemoUser> demo = showDemoUsers ? List.of(
+                new DemoUser("officer", "法务人员 legal-officer"), new DemoUser("approver", "政策审批人 policy-approver"),
+                new DemoUser("auditor", "审计人员 auditor"), new DemoUser("chief", "法务人员 + 政策审批人"),
+                new DemoUser("admin", "管理员 admin")) : List.of();
+        return pages.page("login.html", "login", "登录").data("error", "true".equals(error)).data("demo", demo);
+    }
+
+    @GET
+    @Authenticated
+    public TemplateInstance home() {
+        return pages.page("home.html", "home", "我的角色");
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response logout(@RestForm("csrf") String csrf) {
+        pages.verify(csrf);
+        return Response.seeOther(URI.create("/console/login"))
+                .cookie(new NewCookie.Builder(cookieName).value("").path("/console").maxAge(0).httpOnly(true).build()).build();
+    }
+}

@@ -1,0 +1,237 @@
+package com.lexrule.console;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.lexrule.policy.PolicyRegistry;
+import com.lexrule.policy.lifecycle.Backtester;
+import com.lexrule.policy.lifecycle.DraftService;
+import com.lexrule.policy.lifecycle.DraftStatus;
+import com.lexrule.policy.lifecycle.ScenarioRunner;
+import com.lexrule.problem.ProblemException;
+
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * 草稿、测试与影响、审批: a draft with its diff, its scenario run and its back-test (with charts), and for an approver
+ * who did not draft it, approval with an effective date and a note, or rejection with a reason. Every action is the
+ * policy lifecycle's own ({@link DraftService}); roles are those of the API's draft endpoints.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class DraftPages {
+
+    private static final int BACKTEST_LIMIT = 1000;
+
+    private final Pages pages;
+    private final DraftService drafts;
+    private final PolicyRegistry registry;
+    private final SecurityIdentity identity;
+
+    public DraftPages(Pages pages, DraftService drafts, PolicyRegistry registry, SecurityIdentity identity) {
+        this.pages = pages;
+        this.drafts = drafts;
+        this.registry = registry;
+        this.identity = identity;
+    }
+
+    @TemplateData
+    public record Listed(DraftService.DraftView draft, String createdAt, String status) {
+    }
+
+    @GET
+    @Path("/drafts")
+    @RolesAllowed({"legal-officer", "policy-approver", "admin"})
+    public TemplateInstance list() {
+        return pages.page("drafts.html", "drafts", "草稿与测试").data("drafts", all(false)).data("approvals", false);
+    }
+
+    @GET
+    @Path("/approvals")
+    @RolesAllowed("policy-approver")
+    public TemplateInstance approvals() {
+        return pages.page("drafts.html", "approvals", "审批").data("drafts", all(true)).data("approvals", true);
+    }
+
+    @GET
+    @Path("/drafts/{family}/{id}")
+    @RolesAllowed({"legal-officer", "policy-approver", "admin"})
+    public TemplateInstance draft(@PathParam("family") String family, @PathParam("id") long id, @QueryParam("done") String done) {
+        return view(family, id, null, null, List.of(), done);
+    }
+
+    @POST
+    @Path("/drafts/{family}/{id}/scenarios")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"legal-officer", "policy-approver", "admin"})
+    public Response scenarios(@PathParam("family") String family, @PathParam("id") long id, @RestForm("csrf") String csrf) {
+        pages.verify(csrf);
+        try {
+            return Response.ok(view(family, id, drafts.scenarioRun(family, id), null, List.of(), null)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(view(family, id, null, null, List.of(e.getMessage()), null)).build();
+        }
+    }
+
+    @POST
+    @Path("/drafts/{family}/{id}/backtest")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"legal-officer", "policy-approver", "admin"})
+    public Response backtest(@PathParam("family") String family, @PathParam("id") long id, @RestForm("csrf") String csrf,
+                             @RestForm("limit") String limit) {
+        pages.verify(csrf);
+        int n;
+        try {
+            n = limit == null || limit.isBlank() ? BACKTEST_LIMIT : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            return Response.status(400).entity(view(family, id, null, null, List.of("回测条数须为 1 至 10000 之间的整数"), null)).build();
+        }
+        try {
+            return Response.ok(view(family, id, null, drafts.backtest(family, id, n), List.of(), null)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(view(family, id, null, null, List.of(e.getMessage()), null)).build();
+        }
+    }
+
+    /** The approval page: diff, scenarios and back-test of the draft on one page, run as it opens. */
+    @GET
+    @Path("/approvals/{family}/{id}")
+    @RolesAllowed("policy-approver")
+    public TemplateInstance approval(@PathParam("family") String family, @PathParam("id") long id) {
+        DraftService.DraftView draft = drafts.get(family, id);
+        ScenarioRunner.ScenarioReport report = null;
+        Backtester.Report impact = null;
+        List<String> errors = new ArrayList<>();
+        if (draft.status() == DraftStatus.VALID) {
+            try {
+                report = drafts.scenarioRun(family, id);
+                impact = drafts.backtest(family, id, BACKTEST_LIMIT);
+            } catch (ProblemException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return view(family, id, report, impact, errors, null).data("approvalPage", true);
+    }
+
+    @POST
+    @Path("/approvals/{family}/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("policy-approver")
+    public Response approve(@PathParam("family") String family, @PathParam("id") long id, @RestForm("csrf") String csrf,
+                            @RestForm("effectiveFrom") String effectiveFrom, @RestForm("changeNote") String changeNote,
+                            @RestForm("confirmScenarioRemoval") String confirm) {
+        pages.verify(csrf);
+        List<String> errors = new ArrayList<>();
+        LocalDate date = null;
+        try {
+            date = LocalDate.parse(effectiveFrom == null ? "" : effectiveFrom.strip());
+        } catch (DateTimeParseException e) {
+            errors.add("生效日期须为 年-月-日，例如 " + registry.today());
+        }
+        if (changeNote == null || changeNote.isBlank()) errors.add("请填写修改说明");
+        if (errors.isEmpty()) {
+            try {
+                DraftService.Publication published = drafts.approve(family, id, date, changeNote.strip(), "on".equals(confirm), actor());
+                return Response.seeOther(URI.create("/console/drafts/" + family + "/" + id + "?done="
+                        + URLEncoder.encode("已批准并发布为 v" + published.policy().version() + "，自 " + published.effectiveFrom() + " 起生效",
+                        StandardCharsets.UTF_8))).build();
+            } catch (ProblemException e) {
+                errors.add(e.title() + "：" + e.getMessage());
+                if (e.errors() != null) e.errors().forEach(x -> errors.add(String.valueOf(x)));
+                return Response.status(e.status()).entity(view(family, id, null, null, errors, null).data("approvalPage", true)).build();
+            }
+        }
+        return Response.status(400).entity(view(family, id, null, null, errors, null).data("approvalPage", true)).build();
+    }
+
+    @POST
+    @Path("/approvals/{family}/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("policy-approver")
+    public Response reject(@PathParam("family") String family, @PathParam("id") long id, @RestForm("csrf") String csrf,
+                           @RestForm("reason") String reason) {
+        pages.verify(csrf);
+        if (reason == null || reason.isBlank()) {
+            return Response.status(400).entity(view(family, id, null, null, List.of("请填写驳回理由"), null).data("approvalPage", true)).build();
+        }
+        try {
+            drafts.reject(family, id, reason.strip(), actor());
+            return Response.seeOther(URI.create("/console/drafts/" + family + "/" + id + "?done="
+                    + URLEncoder.encode("已驳回", StandardCharsets.UTF_8))).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(view(family, id, null, null, List.of(e.title() + "：" + e.getMessage()), null)
+                    .data("approvalPage", true)).build();
+        }
+    }
+
+    private TemplateInstance view(String family, long id, ScenarioRunner.ScenarioReport report, Backtester.Report impact,
+                                  List<String> errors, String done) {
+        DraftService.DraftView draft = drafts.get(family, id);
+        ConsoleUser user = pages.user();
+        boolean open = draft.status() == DraftStatus.VALID || draft.status() == DraftStatus.INVALID;
+        boolean own = draft.createdBy().equals(user.name());
+        TemplateInstance page = pages.page("draft.html", user.approver() && !own ? "approvals" : "drafts", "草稿 " + family + " #" + id)
+                .data("family", family).data("d", draft).data("createdAt", Times.format(draft.createdAt()))
+                .data("decidedAt", Times.format(draft.decidedAt()))
+                .data("problems", OfficerProblems.of(family, draft.errors()))
+                .data("changes", draft.status() == DraftStatus.INVALID ? List.of() : drafts.draftDiff(family, id))
+                .data("report", report).data("impact", impact).data("errors", errors).data("done", done)
+                .data("open", open).data("own", own).data("mayApprove", user.approver() && !own && open && draft.status() == DraftStatus.VALID)
+                .data("mayReject", user.approver() && !own && open)
+                .data("today", registry.today().toString()).data("approvalPage", false);
+        if (impact != null) {
+            page.data("gradeChart", Charts.transitions("等级变化（颜色 → 颜色）", impact.gradeTransitions()))
+                    .data("outcomeChart", Charts.transitions("结论变化（结论 → 结论）", impact.outcomeTransitions()))
+                    .data("ruleChart", Charts.rules("规则触发次数的增减", impact.rules()));
+        }
+        return page;
+    }
+
+    private List<Listed> all(boolean openOnly) {
+        List<Listed> listed = new ArrayList<>();
+        String me = identity.getPrincipal().getName();
+        for (String family : registry.families()) {
+            for (DraftService.DraftView d : drafts.list(family)) {
+                boolean open = d.status() == DraftStatus.VALID;
+                if (openOnly && (!open || d.createdBy().equals(me))) continue;
+                listed.add(new Listed(d, Times.format(d.createdAt()), label(d.status())));
+            }
+        }
+        listed.sort(Comparator.comparing((Listed l) -> l.draft().createdAt()).reversed());
+        return listed;
+    }
+
+    static String label(DraftStatus status) {
+        return switch (status) {
+            case VALID -> "可审批（已通过编译）";
+            case INVALID -> "无法编译";
+            case APPROVED -> "已批准";
+            case REJECTED -> "已驳回";
+        };
+    }
+
+    private DraftService.Actor actor() {
+        return new DraftService.Actor(identity.getPrincipal().getName(), identity.hasRole("admin"));
+    }
+}

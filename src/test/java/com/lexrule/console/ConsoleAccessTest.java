@@ -1,0 +1,92 @@
+package com.lexrule.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The console's login and roles, enforced on the server: every page and action is refused to a caller without the
+ * API's role for it, whatever the page shows; every post needs the CSRF token of the caller's own pages; every
+ * response carries the security headers.
+ */
+@QuarkusTest
+class ConsoleAccessTest {
+
+    @Test
+    void an_anonymous_visitor_is_sent_to_the_login_page_and_the_api_still_answers_401() {
+        given().redirects().follow(false).when().get("/console/policies").then().statusCode(302)
+                .header("Location", containsString("/console/login"));
+        given().when().get("/console/login").then().log().ifValidationFails().statusCode(200).body(containsString("j_security_check"));
+        given().when().get("/api/v1/policies").then().statusCode(401);
+    }
+
+    @Test
+    void a_wrong_password_is_refused_and_no_session_is_opened() {
+        given().redirects().follow(false).formParam("j_username", "officer").formParam("j_password", "wrong")
+                .when().post("/console/j_security_check").then().statusCode(303).header("Location", containsString("error=true"));
+    }
+
+    @Test
+    void my_roles_lists_the_roles_held_in_chinese() {
+        ConsoleSession chief = ConsoleSession.login("chief");
+        String page = chief.request().get("/console").then().statusCode(200).extract().asString();
+        assertThat(page).contains("法务人员", "政策审批人", "legal-officer", "policy-approver").doesNotContain("审计人员</td>");
+    }
+
+    @Test
+    void every_console_response_carries_a_strict_content_security_policy_and_no_framing() {
+        ConsoleSession officer = ConsoleSession.login("officer");
+        officer.request().get("/console/policies").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
+    void an_auditor_may_not_open_the_grid_editor_nor_the_approvals() {
+        ConsoleSession auditor = ConsoleSession.login("auditor");
+        auditor.request().get("/console/tables/arrest/danger-points.xlsx").then().statusCode(403);
+        auditor.request().get("/console/approvals").then().statusCode(403);
+        auditor.request().get("/console/drafts").then().statusCode(403);
+    }
+
+    @Test
+    void an_officer_may_not_open_the_approvals_nor_post_an_approval() {
+        ConsoleSession officer = ConsoleSession.login("officer");
+        officer.request().get("/console/approvals").then().statusCode(403);
+        officer.request().formParam("csrf", officer.csrf).formParam("effectiveFrom", "2099-01-01").formParam("changeNote", "x")
+                .post("/console/approvals/arrest/1/approve").then().statusCode(403);
+    }
+
+    @Test
+    void a_post_without_the_csrf_token_is_refused_and_changes_nothing() {
+        ConsoleSession officer = ConsoleSession.login("officer");
+        officer.request().formParam("c_E10", "41").post("/console/tables/arrest/danger-points.xlsx").then().statusCode(403);
+        officer.request().formParam("c_E10", "41").formParam("csrf", "forged-token-forged-token-forged-token-xxxx")
+                .post("/console/tables/arrest/danger-points.xlsx").then().statusCode(403);
+        officer.request().get("/console/drafts").then().statusCode(200).body(not(containsString("danger-points.xlsx</code>")));
+    }
+
+    @Test
+    void the_grid_refuses_a_header_cell_and_a_wrong_value_at_its_cell() {
+        ConsoleSession officer = ConsoleSession.login("officer");
+        officer.request().header("X-CSRF-Token", officer.csrf).formParam("csrf", officer.csrf).formParam("c_E10", "四十")
+                .post("/console/tables/arrest/danger-points.xlsx/validate").then().statusCode(200)
+                .body("problems[0].cell", org.hamcrest.Matchers.equalTo("E10"))
+                .body("problems[0].sheet", org.hamcrest.Matchers.equalTo("分值表"))
+                .body("problems[0].message", containsString("数值"));
+        officer.request().formParam("csrf", officer.csrf).formParam("c_B8", "code == \"$param\"")
+                .post("/console/tables/arrest/danger-points.xlsx/validate").then().statusCode(200)
+                .body("problems[0].cell", org.hamcrest.Matchers.equalTo("B8"))
+                .body("problems[0].message", containsString("模板行与表头不可编辑"));
+        officer.request().formParam("csrf", officer.csrf).formParam("c_B10", "NO_SUCH_FACTOR")
+                .post("/console/tables/arrest/danger-points.xlsx/validate").then().statusCode(200)
+                .body("problems[0].cell", org.hamcrest.Matchers.equalTo("B10"))
+                .body("problems[0].message", containsString("代码目录"));
+    }
+}
