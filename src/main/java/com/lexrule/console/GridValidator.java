@@ -16,7 +16,7 @@ import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
 import com.lexrule.policy.PolicyFile;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.table.CellValue;
 import com.lexrule.policy.table.ColumnSpec;
 import com.lexrule.policy.table.DataOverlay;

@@ -2,7 +2,7 @@ package com.lexrule.console;
 
 import java.util.List;
 
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 
 import io.quarkus.qute.TemplateData;
 

@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyFile;
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.lifecycle.DraftService;
 import com.lexrule.policy.lifecycle.Upload;

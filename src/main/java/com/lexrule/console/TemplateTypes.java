@@ -7,7 +7,7 @@ import io.quarkus.qute.TemplateData;
  * by generated code, not reflection). The pages show the services' answers as they are, not copies of them.
  */
 @TemplateData(target = com.lexrule.policy.PolicyVersion.class)
-@TemplateData(target = com.lexrule.policy.PolicyProblem.class)
+@TemplateData(target = com.lexrule.policy.table.PolicyProblem.class)
 @TemplateData(target = com.lexrule.policy.lifecycle.PolicyDiff.Change.class)
 @TemplateData(target = com.lexrule.policy.lifecycle.DraftService.DraftView.class)
 @TemplateData(target = com.lexrule.policy.lifecycle.DraftService.Publication.class)

@@ -22,11 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.assessment.FamilyDefinition;
-import com.lexrule.audit.DecisionRecord;
+import com.lexrule.audit.DecisionLedger;
+import com.lexrule.audit.DecisionView;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.problem.NotFoundProblem;
@@ -41,14 +40,14 @@ public class CounterfactualResource {
 
     private final CounterfactualSearch search;
     private final PolicyRegistry registry;
-    private final ObjectMapper json;
+    private final DecisionLedger ledger;
     private final List<FamilyDefinition<?, ?>> definitions;
 
-    public CounterfactualResource(CounterfactualSearch search, PolicyRegistry registry, ObjectMapper json,
+    public CounterfactualResource(CounterfactualSearch search, PolicyRegistry registry, DecisionLedger ledger,
                                   @Any Instance<FamilyDefinition<?, ?>> definitions) {
         this.search = search;
         this.registry = registry;
-        this.json = json;
+        this.ledger = ledger;
         this.definitions = definitions.stream().toList();
     }
 
@@ -63,13 +62,12 @@ public class CounterfactualResource {
     @APIResponse(responseCode = "404", description = "No such decision")
     public CounterfactualSearch.Report get(@PathParam("id") String id,
             @Parameter(description = "How many alternatives to list (the rest are counted in \"more\")")
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) throws JsonProcessingException {
-        DecisionRecord record = DecisionRecord.findById(id);
-        if (record == null) throw new NotFoundProblem("决定 " + id + " 不存在 (no such decision)");
-        JsonNode request = json.readTree(record.requestJson);
-        CompiledPolicy policy = registry.resolve(record.family, record.policyVersion);
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        DecisionView decision = ledger.find(id).orElseThrow(() -> new NotFoundProblem("决定 " + id + " 不存在 (no such decision)"));
+        JsonNode request = decision.request();
+        CompiledPolicy policy = registry.resolve(decision.family(), decision.policy().version());
         FamilyDefinition<?, ?> family = definitions.stream()
-                .filter(d -> d.family().equals(record.family) && d.accepts(request)).findFirst()
+                .filter(d -> d.family().equals(decision.family()) && d.accepts(request)).findFirst()
                 .orElseThrow(() -> new NotFoundProblem("决定 " + id + " 的评估类型已不再提供 (no endpoint decides this family)"));
         return search.search(family, policy, request, limit);
     }

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import org.apache.poi.ss.util.CellReference;
 
-import com.lexrule.policy.PolicyProblem;
+import com.lexrule.policy.table.PolicyProblem;
 
 /**
  * Data cells laid over a published decision table: the RuleSet area and every RuleTable's header rows come from the
