@@ -36,6 +36,27 @@ public class DecisionLedger {
                 .map(r -> DecisionView.of(r, json, false)).toList();
     }
 
+    /** Every assessment of the case, oldest first, with the facts and answer as exchanged. */
+    public List<DecisionView> ofCaseWithContent(String caseId) {
+        return DecisionRecord.<DecisionRecord>list("caseId = ?1 order by createdAt, id", caseId).stream()
+                .map(r -> DecisionView.of(r, json, true)).toList();
+    }
+
+    /** A case of the same subject: its id, the subject, how many assessments and the latest one's time. */
+    public record SubjectCase(String caseId, String subjectId, long assessments, java.time.Instant lastDecidedAt) {
+    }
+
+    /** The other cases that assess any of these subjects, most recent first. */
+    public List<SubjectCase> otherCasesOf(java.util.Collection<String> subjectIds, String exceptCaseId) {
+        if (subjectIds.isEmpty()) return List.of();
+        return DecisionRecord.getEntityManager().createQuery("select d.caseId, d.subjectId, count(d), max(d.createdAt) "
+                        + "from DecisionRecord d where d.subjectId in :subjects and d.caseId <> :caseId "
+                        + "group by d.caseId, d.subjectId order by max(d.createdAt) desc", Object[].class)
+                .setParameter("subjects", subjectIds).setParameter("caseId", exceptCaseId).setMaxResults(100)
+                .getResultStream().map(r -> new SubjectCase((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                        (java.time.Instant) r[3])).toList();
+    }
+
     /** The ids of the re-assessments made on an objection, oldest first. */
     public List<String> reassessmentsOf(String objectionId) {
         return DecisionRecord.<DecisionRecord>list("objectionId = ?1 order by createdAt", objectionId).stream()

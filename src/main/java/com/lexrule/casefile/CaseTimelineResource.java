@@ -1,0 +1,45 @@
+package com.lexrule.casefile;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lexrule.problem.NotFoundProblem;
+
+@Path("/api/v1/cases/{caseId}/timeline")
+@Tag(name = "casefile", description = "案件全流程记录（随案推送、全程留痕）")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("auditor")
+public class CaseTimelineResource {
+
+    private final CaseTimeline timeline;
+
+    public CaseTimelineResource(CaseTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @GET
+    @Operation(operationId = "getCaseTimeline", summary = "Everything recorded about a case, in time order",
+            description = "Every assessment of every family at every stage with its policy version and hash and what "
+                    + "changed since the family's previous assessment of the case (facts, findings, outcome); the officers' "
+                    + "decisions and corrections; objections, their outcomes and the re-assessments they caused; the arrest "
+                    + "decisions bail assessments used. Other cases of the same subject are listed as related, not merged.")
+    @APIResponse(responseCode = "200", description = "The case's timeline",
+            content = @Content(schema = @Schema(implementation = CaseTimeline.Timeline.class)))
+    @APIResponse(responseCode = "404", description = "Nothing is recorded about this case")
+    public CaseTimeline.Timeline get(@PathParam("caseId") @Size(max = 128) String caseId) {
+        CaseTimeline.Timeline found = timeline.of(caseId);
+        if (found == null) throw new NotFoundProblem("案件 " + caseId + " 没有评估记录 (nothing is recorded about this case)");
+        return found;
+    }
+}
