@@ -87,6 +87,25 @@ public class DecisionExport {
         }
     }
 
+    /**
+     * How many records the search matches, counted no further than {@code cap}: the index is read up to that many
+     * entries, so the count's cost is bounded however large the trail is.
+     */
+    long countUpTo(DecisionQuery query, int cap) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM (SELECT 1 AS one FROM decision_record" + query.sqlWhere(clock, params)
+                + " FETCH FIRST " + cap + " ROWS ONLY) capped";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the search could not be counted", e);
+        }
+    }
+
     /** Writes the header and every matching record, newest first, and flushes. */
     void write(DecisionQuery query, Writer writer) throws IOException {
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.getZone());

@@ -49,31 +49,45 @@ public class DecisionResource {
         this.export = export;
     }
 
-    /** One page of a search, and the cursor of the next one (null on the last page). */
-    public record Page(List<DecisionView> items, int size, String next) {
+    /**
+     * One page of a search: its items, the cursor of the next page (null on the last), and how many records match,
+     * counted up to {@link #COUNT_CAP} ({@code totalCapped} when there are more). {@code page} echoes the
+     * deprecated offset paging.
+     */
+    public record Page(List<DecisionView> items, int page, int size, long total, boolean totalCapped, String next) {
     }
+
+    /** Matches counted beyond this are not counted: the count reads at most this many index entries. */
+    static final int COUNT_CAP = 10_000;
 
     @GET
     @Transactional
     @Operation(operationId = "searchDecisions", summary = "Search decisions", description = "By case id, family, policy version, color and date range "
             + "(dates in Asia/Shanghai, inclusive), newest first. A page ends with next, the cursor to pass as after for "
-            + "the page that follows (absent on the last page); pages are read by keyset, so a late page costs what the "
-            + "first does, and nothing is counted: the export, or the statistics, give totals.")
+            + "the page that follows (absent on the last page): pages are read by keyset, so a late page costs what the "
+            + "first does. total counts the matches up to 10,000 (totalCapped: there are more), so that no search "
+            + "counts the whole trail. page (offset paging) still works and is deprecated: a late page reads every "
+            + "record before it.")
     @APIResponse(responseCode = "200", description = "One page of decisions")
     @APIResponse(responseCode = "400", description = "Invalid filter or cursor")
     public Page search(@QueryParam("caseId") String caseId, @QueryParam("family") String family,
                        @QueryParam("policyVersion") Integer policyVersion, @QueryParam("color") String color,
                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                        @Parameter(description = "the next of the previous page") @QueryParam("after") String after,
+                       @Parameter(description = "deprecated: offset paging; use after", deprecated = true)
+                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         DecisionQuery.Cursor cursor = after == null || after.isBlank() ? null : DecisionQuery.Cursor.parse("after", after);
-        // One record more than the page tells whether another page follows, without counting.
-        List<DecisionRecord> records = new DecisionQuery(caseId, family, policyVersion, color, from, to).find(clock, cursor)
-                .range(0, size).list();
+        DecisionQuery search = new DecisionQuery(caseId, family, policyVersion, color, from, to);
+        int offset = cursor == null ? page * size : 0;
+        // One record more than the page tells whether another page follows.
+        List<DecisionRecord> records = search.find(clock, cursor).range(offset, offset + size).list();
         boolean more = records.size() > size;
-        List<DecisionRecord> page = more ? records.subList(0, size) : records;
-        List<DecisionView> items = page.stream().map(r -> DecisionView.of(r, json, false)).toList();
-        return new Page(items, size, more ? DecisionQuery.Cursor.after(page.get(page.size() - 1)).encoded() : null);
+        List<DecisionRecord> shown = more ? records.subList(0, size) : records;
+        List<DecisionView> items = shown.stream().map(r -> DecisionView.of(r, json, false)).toList();
+        long total = export.countUpTo(search, COUNT_CAP + 1);
+        return new Page(items, cursor == null ? page : 0, size, Math.min(total, COUNT_CAP), total > COUNT_CAP,
+                more ? DecisionQuery.Cursor.after(shown.get(shown.size() - 1)).encoded() : null);
     }
 
     @GET

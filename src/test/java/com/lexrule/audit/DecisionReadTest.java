@@ -60,13 +60,16 @@ class DecisionReadTest {
         decide("SEARCH-1", List.of("DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE"));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         as("auditor").queryParam("caseId", "SEARCH-1").get("/api/v1/decisions").then().statusCode(200)
-                .body("items", hasSize(3)).body("next", nullValue());
+                .body("items", hasSize(3)).body("next", nullValue()).body("total", equalTo(3)).body("totalCapped", equalTo(false));
         as("auditor").queryParam("caseId", "SEARCH-1").queryParam("color", "GREEN").queryParam("family", "arrest")
                 .queryParam("policyVersion", 1).queryParam("from", today).queryParam("to", today)
                 .get("/api/v1/decisions").then().statusCode(200)
                 .body("items", hasSize(1)).body("items.color", everyItem(equalTo("GREEN")));
         as("auditor").queryParam("caseId", "SEARCH-1").queryParam("to", LocalDate.parse(today).minusDays(1).toString())
-                .get("/api/v1/decisions").then().statusCode(200).body("items", hasSize(0));
+                .get("/api/v1/decisions").then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+        // the deprecated offset paging still answers
+        as("auditor").queryParam("caseId", "SEARCH-1").queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/decisions").then().statusCode(200).body("items", hasSize(1)).body("total", equalTo(3));
     }
 
     @Test

@@ -65,7 +65,7 @@ class ReplicasAgreeIT {
             // in the hours an approver takes to read it.
             RestAssured.baseURI = "http://127.0.0.1";
             RestAssured.port = a.port();
-            long draft = Lifecycle.draftChangingPoints("officer", "NO_FIXED_RESIDENCE", 1);
+            long draft = Lifecycle.draftChangingPoints("officer", "DRUG_OR_GAMBLING_HABIT", 4);
             long until = System.nanoTime() + 300_000_000_000L;
             while (!Files.readString(b.log()).contains("a draft of arrest by officer compiled ahead of its approval")) {
                 assertThat(System.nanoTime()).as("replica b compiles the draft ahead").isLessThan(until);
