@@ -35,10 +35,11 @@ start_and_assess() { # $1: label
     sleep 1; waited=$((waited + 1))
   done
   local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -u case-system:case-system -H 'Content-Type: application/json' \
+  status=$(curl -s -o "answer-$1.json" -w '%{http_code}' -u case-system:case-system -H 'Content-Type: application/json' \
            "http://localhost:$port/api/v1/assessments/arrest" -d "$body")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "$1: ready after ${waited} s, assessment $status"
+  [[ $status == 200 ]] || cat "answer-$1.json"
   [[ $status == 200 ]]
 }
 
@@ -53,7 +54,7 @@ test_command() { # the README's test command, on the given database
   echo "$1: mvn verify passed; $(grep -h 'Tests run:' "verify-$1.log" | tail -1)"
 }
 
-for order in A B; do
+for order in ${LEXRULE_TWO_COMMANDS_ORDERS:-A B}; do
   dir=$(mktemp -d)/lexrule
   git clone -q "$repo" "$dir"
   (
