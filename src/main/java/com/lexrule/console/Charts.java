@@ -23,8 +23,9 @@ final class Charts {
     record Bar(String label, int value, String colour) {
     }
 
-    static String transitions(String title, Map<String, Integer> transitions) {
+    static String transitions(String title, Map<String, Integer> transitions, int unchanged) {
         List<Bar> bars = new ArrayList<>();
+        if (unchanged > 0) bars.add(new Bar("未改变", unchanged, "#8a99a8"));
         transitions.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).forEach(e -> {
             String[] parts = e.getKey().split("→", 2);
             boolean same = parts.length == 2 && parts[0].equals(parts[1]);

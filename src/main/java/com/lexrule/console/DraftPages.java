@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -201,8 +202,10 @@ public class DraftPages {
                 .data("mayReject", user.approver() && !own && open)
                 .data("today", registry.today().toString()).data("approvalPage", false);
         if (impact != null) {
-            page.data("gradeChart", Charts.transitions("等级变化（颜色 → 颜色）", impact.gradeTransitions()))
-                    .data("outcomeChart", Charts.transitions("结论变化（结论 → 结论）", impact.outcomeTransitions()))
+            page.data("gradeChart", Charts.transitions("等级变化（颜色 → 颜色）", impact.gradeTransitions(),
+                    impact.evaluated() - impact.gradeTransitions().entrySet().stream().filter(e -> !same(e.getKey())).mapToInt(Map.Entry::getValue).sum()))
+                    .data("outcomeChart", Charts.transitions("结论变化（结论 → 结论）", impact.outcomeTransitions(),
+                    impact.evaluated() - impact.outcomesChanged()))
                     .data("ruleChart", Charts.rules("规则触发次数的增减", impact.rules()));
         }
         return page;
@@ -220,6 +223,11 @@ public class DraftPages {
         }
         listed.sort(Comparator.comparing((Listed l) -> l.draft().createdAt()).reversed());
         return listed;
+    }
+
+    private static boolean same(String transition) {
+        String[] parts = transition.split("→", 2);
+        return parts.length == 2 && parts[0].equals(parts[1]);
     }
 
     static String label(DraftStatus status) {
