@@ -36,7 +36,6 @@ import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.PolicyVersion;
-import com.lexrule.policy.UnknownCodeException;
 import com.lexrule.policy.lifecycle.DraftService;
 import com.lexrule.policy.lifecycle.DraftStatus;
 import com.lexrule.policy.lifecycle.DraftStore;
@@ -187,7 +186,7 @@ public class SimulatorPage {
         } catch (ConstraintViolationException e) {
             return new Answer(title, "", "", List.of(), e.getConstraintViolations().stream()
                     .map(v -> v.getPropertyPath() + "：" + v.getMessage()).toList(), "");
-        } catch (UnknownCodeException | ProblemException e) {
+        } catch (ProblemException e) {
             return new Answer(title, "", "", List.of(), List.of(e.getMessage()), "");
         } catch (RuntimeException e) {
             return new Answer(title, "", "", List.of(), List.of("无法试算：" + e.getMessage()), "");
