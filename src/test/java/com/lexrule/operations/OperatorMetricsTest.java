@@ -43,8 +43,8 @@ class OperatorMetricsTest {
             "lexrule_evaluation_refused_total", "agroal_active_count", "agroal_available_count", "agroal_awaiting_count");
 
     /**
-     * Served once the replica notification of the scale work is merged (a timer of the delay between a version's
-     * publication and its switch on a replica): on the dashboard already, and not required of this scrape until then.
+     * The delay between a version's publication on another replica and its switch here (policy/PolicyRegistry): a
+     * single service never sees one, so the scrape here cannot hold it; ReplicasAgreeIT reads it from two replicas.
      */
     static final Set<String> FROM_REPLICA_NOTIFICATION = Set.of("lexrule_policy_notification_lag_seconds_bucket");
 
