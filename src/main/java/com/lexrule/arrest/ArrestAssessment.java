@@ -3,11 +3,13 @@ package com.lexrule.arrest;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import com.lexrule.engine.Finding;
+import com.lexrule.openapi.ContractFilter;
 import com.lexrule.policy.PolicyRef;
 
 /** The answer to an arrest assessment (DOMAIN §1), with every rule that fired and the policy that decided it. */
@@ -21,8 +23,9 @@ public record ArrestAssessment(
         ProcedureStage stage,
         @Schema(enumeration = {"SHALL_ARREST", "MAY_ARREST", "ARREST_CONDITIONS_NOT_MET"}) String legalCategory,
         int score,
-        @Schema(enumeration = {"RED", "YELLOW", "GREEN"}) String color,
-        @Schema(enumeration = {"ARREST", "RESIDENTIAL_SURVEILLANCE", "BAIL", "NO_COERCIVE_MEASURE"}) String recommendedMeasure,
+        @Schema(description = "三色码：政策三色码阈值表（color-thresholds）所定的颜色") String color,
+        @Schema(description = "建议的强制措施", extensions = @Extension(name = ContractFilter.CATALOG,
+                value = ArrestFamily.NAME + ":" + ArrestFamily.OUTCOMES)) String recommendedMeasure,
         List<Finding> findings,
         @Schema(description = "未提供、按未查明处理的事实；提供后结论可能改变") List<String> missingFacts,
         Instant decidedAt) {

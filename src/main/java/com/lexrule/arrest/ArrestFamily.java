@@ -21,6 +21,7 @@ public class ArrestFamily implements PolicyFamily {
     static final String DANGER_INDICATORS = "dangerIndicators";
     static final String MITIGATIONS = "mitigations";
     static final String SPECIAL_CIRCUMSTANCES = "specialCircumstances";
+    static final String OUTCOMES = "outcomes";
 
     @Override
     public String name() {

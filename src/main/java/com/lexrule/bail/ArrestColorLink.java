@@ -21,15 +21,15 @@ public class ArrestColorLink {
         this.ledger = ledger;
     }
 
-    public DangerColor colorOf(String arrestDecisionId, String caseId, String subjectId) {
+    public String colorOf(String arrestDecisionId, String caseId, String subjectId) {
         DecisionView decision = ledger.find(arrestDecisionId)
                 .filter(d -> ArrestFamily.NAME.equals(d.family()) && caseId.equals(d.caseId()) && subjectId.equals(d.subjectId()))
                 .orElseThrow(() -> new NotFoundProblem("案件 " + caseId + " 犯罪嫌疑人 " + subjectId + " 没有编号为 " + arrestDecisionId
                         + " 的逮捕评估决定 (no arrest decision " + arrestDecisionId + " for this case and subject)"));
-        try {
-            return DangerColor.valueOf(decision.response().path("color").asText());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("recorded arrest decision " + arrestDecisionId + " has no readable color", e);
+        String color = decision.response().path("color").asText("");
+        if (color.isEmpty()) {
+            throw new IllegalStateException("recorded arrest decision " + arrestDecisionId + " has no readable color");
         }
+        return color;
     }
 }

@@ -7,8 +7,6 @@ import java.math.BigDecimal;
  * decision) and, from the policy's crime catalog, whether the crime is a property crime.
  */
 public final class BailCase {
-    static final int ADULT_AGE = 18;
-
     private final String crimeType;
     private final String sentence;
     private final int age;
@@ -20,13 +18,13 @@ public final class BailCase {
     private final boolean guarantorAvailable;
     private final String requestedGuaranteeMethod;
 
-    BailCase(BailDepositRequest request, DangerColor dangerColor, boolean propertyCrime) {
+    BailCase(BailDepositRequest request, String dangerColor, boolean propertyCrime) {
         this.crimeType = request.crimeType();
         this.sentence = request.expectedSentence().code();
         this.age = request.age();
         this.ageAtDecision = request.ageAtDecision() == null ? request.age() : request.ageAtDecision();
-        this.dangerColor = dangerColor.name();
-        this.economicStatus = request.economicStatus().name();
+        this.dangerColor = dangerColor;
+        this.economicStatus = request.economicStatus();
         this.propertyCrime = propertyCrime;
         this.amountInvolved = request.amountInvolved();
         this.guarantorAvailable = Boolean.TRUE.equals(request.guarantorAvailable());
@@ -36,9 +34,8 @@ public final class BailCase {
     public String getCrimeType() { return crimeType; }
     public String getSentence() { return sentence; }
     public int getAge() { return age; }
+    /** Decides whether the subject is a minor for bail (BAIL-2022 art. 5 ¶1), with the age bail-deposit.drl states. */
     public int getAgeAtDecision() { return ageAtDecision; }
-    /** BAIL-2022 art. 5 ¶1 (被取保候审人为未成年人的): a minor when bail is decided, not at the act. */
-    public boolean isMinor() { return ageAtDecision < ADULT_AGE; }
     public String getDangerColor() { return dangerColor; }
     public String getEconomicStatus() { return economicStatus; }
     public boolean isPropertyCrime() { return propertyCrime; }

@@ -3,10 +3,12 @@ package com.lexrule.bail;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.lexrule.engine.Finding;
+import com.lexrule.openapi.ContractFilter;
 import com.lexrule.policy.PolicyRef;
 
 /**
@@ -22,12 +24,15 @@ public record BailDepositAssessment(
         PolicyRef policy,
         String caseId,
         String subjectId,
-        @Schema(enumeration = {"RED", "YELLOW", "GREEN"}) String dangerColor,
+        @Schema(description = "社会危险性等级（三色码）", extensions = @Extension(name = ContractFilter.CATALOG,
+                value = BailFamily.NAME + ":" + BailFamily.DANGER_COLORS)) String dangerColor,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "三色码所取自的逮捕评估决定编号") String arrestDecisionId,
         @Schema(description = "是否建议取保候审") boolean bailRecommended,
-        @Schema(enumeration = {"BAIL", "RESIDENTIAL_SURVEILLANCE", "ARREST", "NO_COERCIVE_MEASURE"}) String recommendedMeasure,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(enumeration = {"GUARANTOR", "DEPOSIT"},
-                description = "保证方式；保证人与保证金不得同时使用；既无保证人又无力交纳保证金时不提供") String guaranteeMethod,
+        @Schema(description = "建议的强制措施", extensions = @Extension(name = ContractFilter.CATALOG,
+                value = BailFamily.NAME + ":" + BailFamily.OUTCOMES)) String recommendedMeasure,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "保证方式；保证人与保证金不得同时使用；既无保证人又无力交纳保证金时不提供",
+                extensions = @Extension(name = ContractFilter.CATALOG, value = BailFamily.NAME + ":" + BailFamily.GUARANTEE_METHODS))
+        String guaranteeMethod,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "保证金数额，仅在保证方式为 DEPOSIT 时提供") DepositRange depositAmount,
         List<Finding> findings,
         @Schema(description = "未提供、按未查明处理的事实；提供后结论可能改变") List<String> missingFacts,

@@ -54,13 +54,20 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
 
     @Override
     public void checkCodes(BailDepositRequest request, CodeCheck codes) {
-        codes.code("crimeType", BailFamily.CRIME_TYPES, request.crimeType());
+        codes.code("crimeType", BailFamily.CRIME_TYPES, request.crimeType())
+                .code("dangerColor", BailFamily.DANGER_COLORS, request.dangerColor())
+                .code("economicStatus", BailFamily.ECONOMIC_STATUSES, request.economicStatus())
+                .code("requestedGuaranteeMethod", BailFamily.GUARANTEE_METHODS, request.requestedGuaranteeMethod());
     }
 
     @Override
     public Case<BailDepositAssessment> facts(CompiledPolicy policy, BailDepositRequest request) {
-        DangerColor color = request.dangerColor() != null ? request.dangerColor()
-                : arrestColor.colorOf(request.arrestDecisionId(), request.caseId(), request.subjectId());
+        String color = request.dangerColor();
+        if (color == null) {
+            // the arrest family's color, as recorded, must be one this bail policy prices
+            color = arrestColor.colorOf(request.arrestDecisionId(), request.caseId(), request.subjectId());
+            new CodeCheck(policy.catalog()).code("arrestDecisionId", BailFamily.DANGER_COLORS, color).orThrow(policy.version());
+        }
         BailCase theCase = new BailCase(request, color, BailFamily.propertyCrime(policy.catalog(), request.crimeType()));
         CriminalResponsibility responsibility = new CriminalResponsibility(request.age(),
                 BailFamily.ageOfResponsibility(policy.catalog(), request.crimeType()), request.injuryOutcome(),
@@ -88,7 +95,7 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
                 request.crimeType());
     }
 
-    private record Facts(CompiledPolicy policy, BailDepositRequest request, DangerColor color, BailCase theCase,
+    private record Facts(CompiledPolicy policy, BailDepositRequest request, String color, BailCase theCase,
                          CriminalResponsibility responsibility, BailDecision decision) implements Case<BailDepositAssessment> {
 
         @Override
@@ -108,7 +115,7 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
                 deposit = amount.range();
             }
             return new BailDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
-                    color.name(), request.dangerColor() == null ? request.arrestDecisionId() : null,
+                    color, request.dangerColor() == null ? request.arrestDecisionId() : null,
                     decision.isBailRecommended(), decision.getRecommendedMeasure(), decision.getGuaranteeMethod(), deposit,
                     findings, missingFacts(), stamp.decidedAt());
         }

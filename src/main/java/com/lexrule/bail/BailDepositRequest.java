@@ -23,8 +23,9 @@ import com.lexrule.responsibility.InjuryOutcome;
 
 /**
  * The facts of a bail-deposit assessment (DOMAIN §3). The danger color is given either directly or as the id of
- * an audited arrest assessment of the same case and subject to take it from, never both. The crime type is
- * checked against the deciding policy's catalog, not here. An absent {@code guarantorAvailable} is taken as "no
+ * an audited arrest assessment of the same case and subject to take it from, never both. The crime type, the
+ * color, the economic status and the requested guarantee method are codes the policy's officers keep in its catalog,
+ * checked against the deciding version's catalog ({@link BailDepositDefinition#checkCodes}), not here. An absent {@code guarantorAvailable} is taken as "no
  * guarantor" and reported in {@code missingFacts}. {@code age} is the age at the act, which decides criminal
  * responsibility (CL 17); {@code ageAtDecision}, when bail is decided, decides the minor's deposit floor (BAIL-2022 art. 5:
  * 被取保候审人为未成年人的).
@@ -40,16 +41,23 @@ public record BailDepositRequest(
                 extensions = @Extension(name = ContractFilter.CATALOG, value = BailFamily.NAME + ":" + BailFamily.CRIME_TYPES), example = "THEFT") String crimeType,
         @NotNull @Schema(description = "可能判处的刑罚") SentenceBand expectedSentence,
         @NotNull @Min(12) @Max(120) @Schema(description = "行为时年龄", example = "35") Integer age,
-        @Schema(description = "社会危险性等级（三色码）；与 arrestDecisionId 二者只能提供其一") DangerColor dangerColor,
+        @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @Schema(description = "社会危险性等级（三色码，见政策代码目录 dangerColors）；与 arrestDecisionId 二者只能提供其一",
+                extensions = @Extension(name = ContractFilter.CATALOG, value = BailFamily.NAME + ":" + BailFamily.DANGER_COLORS), example = "GREEN")
+        String dangerColor,
         @Size(max = 36) @PlainText @Schema(description = "此前同一案件、同一犯罪嫌疑人的逮捕评估决定编号，取其三色码；与 dangerColor 二者只能提供其一")
         String arrestDecisionId,
-        @NotNull @Schema(description = "经济状况") EconomicStatus economicStatus,
+        @NotBlank @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @Schema(description = "经济状况（见政策代码目录 economicStatuses）",
+                extensions = @Extension(name = ContractFilter.CATALOG, value = BailFamily.NAME + ":" + BailFamily.ECONOMIC_STATUSES), example = "ORDINARY")
+        String economicStatus,
         @PositiveOrZero @DecimalMax(Money.MAX_AMOUNT) @Digits(integer = 13, fraction = 2)
         @Schema(description = "涉案金额（元），财产犯罪适用", example = "50000") BigDecimal amountInvolved,
         @Schema(description = "能够提出符合条件的保证人") Boolean guarantorAvailable,
-        @PlainText @Pattern(regexp = "GUARANTOR|DEPOSIT",
-                message = "保证方式只能是 GUARANTOR 或 DEPOSIT 之一：保证人保证与保证金保证不得同时使用（刑事诉讼法第六十八条）")
-        @Schema(description = "申请的保证方式（只能一种）", enumeration = {"GUARANTOR", "DEPOSIT"}) String requestedGuaranteeMethod,
+        @Size(max = 64) @PlainText @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case catalog code")
+        @Schema(description = "申请的保证方式（见政策代码目录 guaranteeMethods；只能一种，两种不得同时使用见规则 BAIL-GUAR-2、BAIL-DEP-1）",
+                extensions = @Extension(name = ContractFilter.CATALOG, value = BailFamily.NAME + ":" + BailFamily.GUARANTEE_METHODS))
+        String requestedGuaranteeMethod,
         @Min(12) @Max(120) @Schema(description = "决定取保候审时的年龄（未成年人保证金起点数额按此确定；缺省时取行为时年龄 age）", example = "18")
         Integer ageAtDecision,
         @Schema(description = "故意杀人、故意伤害造成的后果（行为时不满十六周岁的，刑事责任取决于此：刑法第十七条第二款、第三款）")

@@ -13,9 +13,9 @@ import com.lexrule.responsibility.AgeOfResponsibility;
 
 /**
  * The bail family's policy: every crime type states whether it is a property crime and its age of criminal
- * responsibility (CL 17, checked as in the arrest family), the color and economic-status
- * catalogs cover the codes the request accepts, and the deposit tables respect the legal minimums (see
- * {@link DepositTableCheck}).
+ * responsibility (CL 17, checked as in the arrest family); the colors and economic statuses, codes the officers keep
+ * in the catalog and the request is checked against, are each ranked; and the deposit tables respect the legal
+ * minimums and those ranks (see {@link DepositTableCheck}).
  */
 @ApplicationScoped
 public class BailFamily implements PolicyFamily {
@@ -25,7 +25,10 @@ public class BailFamily implements PolicyFamily {
     static final String ECONOMIC_STATUSES = "economicStatuses";
     static final String GUARANTEE_METHODS = "guaranteeMethods";
     static final String EFFECTS = "effects";
+    static final String OUTCOMES = "outcomes";
     static final String PROPERTY_CRIME = "propertyCrime";
+    /** The order of a color or an economic status, from 1 up: the deposit never falls along it. */
+    static final String RANK = "rank";
 
     @Override
     public String name() {
@@ -44,18 +47,52 @@ public class BailFamily implements PolicyFamily {
             }
         }
         problems.addAll(AgeOfResponsibility.check(catalog, catalogFile, CRIME_TYPES));
-        for (DangerColor color : DangerColor.values()) {
-            requireCode(catalog, catalogFile, DANGER_COLORS, color.name(), problems);
-        }
-        for (EconomicStatus status : EconomicStatus.values()) {
-            requireCode(catalog, catalogFile, ECONOMIC_STATUSES, status.name(), problems);
-        }
+        problems.addAll(checkRanks(catalog, catalogFile, DANGER_COLORS));
+        problems.addAll(checkRanks(catalog, catalogFile, ECONOMIC_STATUSES));
         return problems;
     }
 
     @Override
-    public List<PolicyProblem> checkBundle(PolicyBundle bundle) {
-        return DepositTableCheck.check(bundle);
+    public List<PolicyProblem> checkBundle(PolicyBundle bundle, PolicyCatalog catalog) {
+        return DepositTableCheck.check(bundle, catalog);
+    }
+
+    /**
+     * The codes of a ranked sheet (colors, economic statuses) from the lowest rank up: along it a deposit never
+     * falls. Codes without a readable rank are left out; {@link #checkCatalog} reports them.
+     */
+    static List<String> ranked(PolicyCatalog catalog, String sheet) {
+        return catalog.entries(sheet).values().stream().filter(e -> rank(e) != null)
+                .sorted(java.util.Comparator.comparing(BailFamily::rank)).map(PolicyCatalog.Entry::code).toList();
+    }
+
+    private static Integer rank(PolicyCatalog.Entry entry) {
+        try {
+            java.math.BigDecimal rank = new java.math.BigDecimal(entry.attribute(RANK).orElse("")).stripTrailingZeros();
+            return rank.scale() <= 0 && rank.signum() > 0 ? rank.intValueExact() : null;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** Every code of the sheet has a rank of its own, a whole number from 1: two codes of one rank would be unordered. */
+    private static List<PolicyProblem> checkRanks(PolicyCatalog catalog, String catalogFile, String sheet) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        if (!catalog.has(sheet)) return problems;
+        java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+        int column = catalog.column(sheet, RANK);
+        for (PolicyCatalog.Entry entry : catalog.entries(sheet).values()) {
+            Integer rank = rank(entry);
+            String cell = column < 0 ? null : new org.apache.poi.ss.util.CellReference(entry.row() - 1, column).formatAsString();
+            if (rank == null) {
+                problems.add(PolicyProblem.ofCell(catalogFile, sheet, cell, "代码 " + entry.code()
+                        + " 须有排序 rank（从1起的整数，排序越大保证金系数不得越低），实际为 '" + entry.attribute(RANK).orElse("") + "'"));
+            } else if (seen.putIfAbsent(rank, entry.code()) != null) {
+                problems.add(PolicyProblem.ofCell(catalogFile, sheet, cell, "代码 " + entry.code() + " 的排序 " + rank
+                        + " 与 " + seen.get(rank) + " 相同 (two codes of one rank)"));
+            }
+        }
+        return problems;
     }
 
     static boolean propertyCrime(PolicyCatalog catalog, String crimeType) {
@@ -66,9 +103,4 @@ public class BailFamily implements PolicyFamily {
         return AgeOfResponsibility.of(catalog, CRIME_TYPES, crimeType);
     }
 
-    private static void requireCode(PolicyCatalog catalog, String catalogFile, String sheet, String code, List<PolicyProblem> problems) {
-        if (catalog.has(sheet) && catalog.entry(sheet, code).isEmpty()) {
-            problems.add(PolicyProblem.ofCell(catalogFile, sheet, null, "代码目录 " + sheet + " 缺少代码 " + code + " (code missing)"));
-        }
-    }
 }

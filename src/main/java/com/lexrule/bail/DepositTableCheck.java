@@ -2,17 +2,22 @@ package com.lexrule.bail;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.poi.ss.util.CellReference;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 
 
 import com.lexrule.sentencing.SentenceBand;
 import com.lexrule.policy.PolicyBundle;
+import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.table.CellValue;
@@ -29,11 +34,10 @@ import com.lexrule.policy.table.DecisionTable;
 final class DepositTableCheck {
 
     /**
-     * BAIL-2022 art. 5, SPP-RULES-2019 art. 92, MPS-PROC-2020 art. 87: a deposit starts at 1,000 yuan. The law, not
-     * the policy, fixes it; bail-deposit.drl enforces it at evaluation (and 500 for a minor), this check keeps a
-     * table from relying on that.
+     * The DRL function that states the statutory minimum deposit of an adult (BAIL-2022 art. 5). bail-deposit.drl
+     * enforces it at evaluation; this check reads it from there, so that no table relies on that.
      */
-    static final BigDecimal STATUTORY_MINIMUM = new BigDecimal("1000");
+    static final String ADULT_MINIMUM = "adultMinimum";
 
     private DepositTableCheck() {
     }
@@ -46,22 +50,54 @@ final class DepositTableCheck {
         }
     }
 
-    static List<PolicyProblem> check(PolicyBundle bundle) {
+    static List<PolicyProblem> check(PolicyBundle bundle, PolicyCatalog catalog) {
         List<PolicyProblem> problems = new ArrayList<>();
-        String catalog = bundle.manifest().catalog();
+        BigDecimal minimum = statutoryMinimum(bundle, problems);
+        String catalogName = bundle.manifest().catalog();
         for (PolicyFile file : bundle.files()) {
-            if (!file.isSpreadsheet() || file.simpleName().equals(catalog)) continue;
+            if (!file.isSpreadsheet() || file.simpleName().equals(catalogName)) continue;
             DecisionTable table = file.spreadsheet().decisionTable().table();
             if (table == null) continue; // a table that does not read is reported, cell by cell, by the compiler itself
             for (int t = 0; t < table.parts().size(); t++) {
                 checkBlock(new Block(file.name(), table.template().sheetName(), table.template().tables().get(t).rows().get(3),
-                        table.parts().get(t).rows()), problems);
+                        table.parts().get(t).rows()), catalog, minimum, problems);
             }
         }
         return problems;
     }
 
-    private static void checkBlock(Block b, List<PolicyProblem> problems) {
+    /** The value of the bundle's DRL function adultMinimum(), read with Drools' parser; null (and a problem) if none. */
+    static BigDecimal statutoryMinimum(PolicyBundle bundle, List<PolicyProblem> problems) {
+        for (PolicyFile file : bundle.files()) {
+            if (!file.isDrl()) continue;
+            DrlParser parser = new DrlParser();
+            PackageDescr parsed;
+            try {
+                parsed = parser.parse(false, file.text());
+            } catch (DroolsParserException e) {
+                continue; // the compile reports a DRL that does not parse
+            }
+            if (parsed == null) continue;
+            for (FunctionDescr function : parsed.getFunctions()) {
+                if (!function.getName().equals(ADULT_MINIMUM)) continue;
+                String body = function.getBody().strip();
+                int open = body.indexOf('"');
+                int close = body.indexOf('"', open + 1);
+                try {
+                    return new BigDecimal(body.substring(open + 1, close));
+                } catch (RuntimeException e) {
+                    problems.add(PolicyProblem.ofFile(file.name(), "函数 " + ADULT_MINIMUM + "() 须返回一个数额，如 new BigDecimal(\"1000\")"
+                            + " (the statutory minimum must be a literal amount)"));
+                    return null;
+                }
+            }
+        }
+        problems.add(PolicyProblem.ofFile(PolicyFile.RULES + "bail-deposit.drl", "缺少函数 " + ADULT_MINIMUM
+                + "()：保证金的法定起点数额 (the statutory minimum deposit is not stated)"));
+        return null;
+    }
+
+    private static void checkBlock(Block b, PolicyCatalog catalog, BigDecimal minimum, List<PolicyProblem> problems) {
         Integer baseMin = b.column("setBaseMin(");
         Integer baseMax = b.column("setBaseMax(");
         Integer sentence = b.column("sentence == \"$param\"");
@@ -77,16 +113,16 @@ final class DepositTableCheck {
         Integer multiplier = b.column("setLossMultiplier(");
 
         Set<SentenceBand> generalBands = new TreeSet<>();
-        Map<DangerColor, Factor> colors = new EnumMap<>(DangerColor.class);
-        Map<EconomicStatus, Factor> statuses = new EnumMap<>(EconomicStatus.class);
+        Map<String, Factor> colors = new HashMap<>();
+        Map<String, Factor> statuses = new HashMap<>();
         for (DecisionTable.DataRow row : b.rows()) {
             BigDecimal min = null;
             if (baseMin != null) {
                 min = amount(b, row, baseMin, problems);
-                if (min != null && min.compareTo(STATUTORY_MINIMUM) < 0) {
-                    problems.add(at(b, row, baseMin, "保证金基数下限 " + min.toPlainString() + " 元低于保证金起点数额一千元"
-                            + "（《关于取保候审若干问题的规定》第五条；《人民检察院刑事诉讼规则》第九十二条；《公安机关办理刑事案件程序规定》第八十七条）"
-                            + " (below the statutory minimum deposit of 1,000 yuan)"));
+                if (min != null && minimum != null && min.compareTo(minimum) < 0) {
+                    problems.add(at(b, row, baseMin, "保证金基数下限 " + min.toPlainString() + " 元低于保证金起点数额 "
+                            + minimum.toPlainString() + " 元（规则 BAIL-MIN-1，见 bail-deposit.drl）"
+                            + " (below the statutory minimum deposit of " + minimum.toPlainString() + " yuan)"));
                 }
             }
             if (baseMax != null) {
@@ -107,10 +143,10 @@ final class DepositTableCheck {
                 if (band != null) generalBands.add(band);
             }
             if (colorCode != null && colorFactor != null) {
-                factor(b, row, colorCode, colorFactor, DangerColor.class, colors, problems);
+                factor(b, row, colorCode, colorFactor, catalog, BailFamily.DANGER_COLORS, colors, problems);
             }
             if (statusCode != null && statusFactor != null) {
-                factor(b, row, statusCode, statusFactor, EconomicStatus.class, statuses, problems);
+                factor(b, row, statusCode, statusFactor, catalog, BailFamily.ECONOMIC_STATUSES, statuses, problems);
             }
             if (share != null) {
                 BigDecimal value = amount(b, row, share, problems);
@@ -149,24 +185,21 @@ final class DepositTableCheck {
             }
         }
         if (colorCode != null && colorFactor != null) {
-            ordered(b, colors, DangerColor.class, "社会危险性等级", problems);
+            ordered(b, colors, BailFamily.ranked(catalog, BailFamily.DANGER_COLORS), "社会危险性等级", problems);
         }
         if (statusCode != null && statusFactor != null) {
-            ordered(b, statuses, EconomicStatus.class, "经济状况", problems);
+            ordered(b, statuses, BailFamily.ranked(catalog, BailFamily.ECONOMIC_STATUSES), "经济状况", problems);
         }
     }
 
     private record Factor(BigDecimal value, String cell) {
     }
 
-    private static <E extends Enum<E>> void factor(Block b, DecisionTable.DataRow row, int codeColumn, int factorColumn,
-                                                   Class<E> codes, Map<E, Factor> into, List<PolicyProblem> problems) {
+    private static void factor(Block b, DecisionTable.DataRow row, int codeColumn, int factorColumn, PolicyCatalog catalog,
+                               String sheet, Map<String, Factor> into, List<PolicyProblem> problems) {
         String code = text(row.cells().get(codeColumn));
-        E value;
-        try {
-            value = Enum.valueOf(codes, code);
-        } catch (IllegalArgumentException e) {
-            problems.add(at(b, row, codeColumn, "未知代码 '" + code + "' (unknown code)"));
+        if (catalog.entry(sheet, code).isEmpty()) {
+            problems.add(at(b, row, codeColumn, "未知代码 '" + code + "'，代码目录 " + sheet + " 中没有 (unknown code)"));
             return;
         }
         BigDecimal factor = amount(b, row, factorColumn, problems);
@@ -174,21 +207,23 @@ final class DepositTableCheck {
         if (factor.signum() <= 0) {
             problems.add(at(b, row, factorColumn, "系数须大于0，实际为 " + factor.toPlainString()));
         }
-        into.put(value, new Factor(factor, cellName(row, factorColumn)));
+        into.put(code, new Factor(factor, cellName(row, factorColumn)));
     }
 
-    /** Along the enum's order (more danger, more wealth) a factor never falls, so neither does the deposit. */
-    private static <E extends Enum<E>> void ordered(Block b, Map<E, Factor> factors, Class<E> codes, String what,
-                                                    List<PolicyProblem> problems) {
-        E previous = null;
-        for (Map.Entry<E, Factor> entry : factors.entrySet()) {
-            if (previous != null && entry.getValue().value().compareTo(factors.get(previous).value()) < 0) {
-                problems.add(PolicyProblem.ofCell(b.file(), b.sheet(), entry.getValue().cell(), what + " " + entry.getKey().name()
-                        + " 的系数低于 " + previous.name() + "：社会危险性更大或经济状况更好者保证金不得更低 (factor falls along the scale)"));
+    /** Along the catalog's ranks (more danger, more wealth) a factor never falls, so neither does the deposit. */
+    private static void ordered(Block b, Map<String, Factor> factors, List<String> ranked, String what,
+                                List<PolicyProblem> problems) {
+        String previous = null;
+        for (String code : ranked) {
+            Factor factor = factors.get(code);
+            if (factor == null) continue;
+            if (previous != null && factor.value().compareTo(factors.get(previous).value()) < 0) {
+                problems.add(PolicyProblem.ofCell(b.file(), b.sheet(), factor.cell(), what + " " + code
+                        + " 的系数低于 " + previous + "：社会危险性更大或经济状况更好者保证金不得更低 (factor falls along the scale)"));
             }
-            previous = entry.getKey();
+            previous = code;
         }
-        if (factors.size() < codes.getEnumConstants().length) {
+        if (!factors.keySet().containsAll(ranked)) {
             problems.add(PolicyProblem.ofCell(b.file(), b.sheet(), null, what + "系数表须覆盖全部代码，现有 " + factors.keySet()));
         }
     }

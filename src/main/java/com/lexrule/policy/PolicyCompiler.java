@@ -76,7 +76,7 @@ public class PolicyCompiler {
 
         for (PolicyFamily definition : families) {
             if (definition.name().equals(family)) {
-                problems.addAll(definition.checkBundle(bundle));
+                problems.addAll(definition.checkBundle(bundle, catalog));
             }
         }
 

@@ -15,9 +15,11 @@ public interface PolicyFamily {
 
     /**
      * Checks of the bundle's other files that rule compilation cannot make, e.g. a value in a table that the law
-     * forbids. Each problem names its file and cell. None by default.
+     * forbids, or one the catalog does not know. Each problem names its file and cell. None by default.
+     *
+     * @param catalog the bundle's catalog as read, or an empty one when it did not read (already reported)
      */
-    default List<PolicyProblem> checkBundle(PolicyBundle bundle) {
+    default List<PolicyProblem> checkBundle(PolicyBundle bundle, PolicyCatalog catalog) {
         return List.of();
     }
 

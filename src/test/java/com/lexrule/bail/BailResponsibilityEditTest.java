@@ -59,8 +59,8 @@ class BailResponsibilityEditTest {
     }
 
     private static BailDepositRequest request(int age) {
-        return new BailDepositRequest("EDIT-B", "S-B", "THEFT", SentenceBand.UP_TO_3_YEARS, age, DangerColor.GREEN, null,
-                EconomicStatus.ORDINARY, new BigDecimal("6000"), false, null, null, null, null);
+        return new BailDepositRequest("EDIT-B", "S-B", "THEFT", SentenceBand.UP_TO_3_YEARS, age, "GREEN", null,
+                "ORDINARY", new BigDecimal("6000"), false, null, null, null, null);
     }
 
     /** The UP_TO_3_YEARS base row (row 12) at priority 100000. */

@@ -8,9 +8,15 @@ import static com.lexrule.bail.BailApi.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import com.lexrule.policy.PolicyCatalog;
+import com.lexrule.policy.PolicyRegistry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -22,6 +28,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class DepositMonotonicityTest {
 
+    @Inject
+    PolicyRegistry registry;
+
     private record Range(BigDecimal min, BigDecimal max) {
         void notAbove(Range other, String what) {
             assertThat(min).as("minimum, " + what).isLessThanOrEqualTo(other.min);
@@ -29,28 +38,34 @@ class DepositMonotonicityTest {
         }
     }
 
-    private static Range deposit(Map<String, Object> base, DangerColor color, EconomicStatus status) {
+    private static Range deposit(Map<String, Object> base, String color, String status) {
         // A deposit is offered and no guarantor is available, so every status yields a deposit to compare.
-        ValidatableResponse r = post(BAIL, with(base, "dangerColor", color.name(), "economicStatus", status.name(),
+        ValidatableResponse r = post(BAIL, with(base, "dangerColor", color, "economicStatus", status,
                 "guarantorAvailable", false, "requestedGuaranteeMethod", "DEPOSIT")).statusCode(200);
         return new Range(amount(r, "depositAmount.min"), amount(r, "depositAmount.max"));
     }
 
-    private static void neverLower(Map<String, Object> base) {
-        Range[][] ranges = new Range[DangerColor.values().length][EconomicStatus.values().length];
-        for (DangerColor color : DangerColor.values()) {
-            for (EconomicStatus status : EconomicStatus.values()) {
-                ranges[color.ordinal()][status.ordinal()] = deposit(base, color, status);
+    /** The colors and statuses are the policy's, in the order its catalog ranks them. */
+    private void neverLower(Map<String, Object> base) {
+        PolicyCatalog catalog = registry.current(BailFamily.NAME).catalog();
+        List<String> colors = BailFamily.ranked(catalog, BailFamily.DANGER_COLORS);
+        List<String> statuses = BailFamily.ranked(catalog, BailFamily.ECONOMIC_STATUSES);
+        assertThat(colors).hasSizeGreaterThan(1);
+        assertThat(statuses).hasSizeGreaterThan(1);
+        Range[][] ranges = new Range[colors.size()][statuses.size()];
+        for (int c = 0; c < colors.size(); c++) {
+            for (int s = 0; s < statuses.size(); s++) {
+                ranges[c][s] = deposit(base, colors.get(c), statuses.get(s));
             }
         }
-        for (DangerColor color : DangerColor.values()) {
-            for (EconomicStatus status : EconomicStatus.values()) {
-                Range here = ranges[color.ordinal()][status.ordinal()];
-                if (color.ordinal() > 0) {
-                    ranges[color.ordinal() - 1][status.ordinal()].notAbove(here, status + ": less danger than " + color);
+        for (int c = 0; c < colors.size(); c++) {
+            for (int s = 0; s < statuses.size(); s++) {
+                Range here = ranges[c][s];
+                if (c > 0) {
+                    ranges[c - 1][s].notAbove(here, statuses.get(s) + ": less danger than " + colors.get(c));
                 }
-                if (status.ordinal() > 0) {
-                    ranges[color.ordinal()][status.ordinal() - 1].notAbove(here, color + ": less wealth than " + status);
+                if (s > 0) {
+                    ranges[c][s - 1].notAbove(here, colors.get(c) + ": less wealth than " + statuses.get(s));
                 }
             }
         }

@@ -86,7 +86,7 @@ class DepositTableValidationTest {
     @Test
     void a_base_amount_below_the_statutory_minimum_of_1000_yuan_fails_naming_the_cell() throws IOException {
         // E10: the minimum base for NO_IMPRISONMENT
-        failsAt(edited(AMOUNTS, "E10", c -> c.setCellValue(800)), AMOUNTS, "E10", "一千元");
+        failsAt(edited(AMOUNTS, "E10", c -> c.setCellValue(800)), AMOUNTS, "E10", "起点数额 1000 元");
     }
 
     @Test

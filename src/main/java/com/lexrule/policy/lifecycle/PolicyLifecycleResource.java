@@ -53,12 +53,19 @@ public class PolicyLifecycleResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final DraftService service;
+    private final DraftIntake intake;
+    private final DraftTesting testing;
+    private final DraftApproval approval;
     private final PolicyRegistry registry;
     private final PolicyStore store;
     private final SecurityIdentity identity;
 
-    public PolicyLifecycleResource(DraftService service, PolicyRegistry registry, PolicyStore store, SecurityIdentity identity) {
+    public PolicyLifecycleResource(DraftService service, DraftIntake intake, DraftTesting testing, DraftApproval approval,
+                                   PolicyRegistry registry, PolicyStore store, SecurityIdentity identity) {
         this.service = service;
+        this.intake = intake;
+        this.testing = testing;
+        this.approval = approval;
         this.registry = registry;
         this.store = store;
         this.identity = identity;
@@ -138,7 +145,7 @@ public class PolicyLifecycleResource {
     @APIResponse(responseCode = "422", description = "Effective date in the past, or the content no longer compiles")
     public Response republish(@PathParam("family") String family, @PathParam("version") int version,
                               @Valid @NotNull ApproveRequest body) {
-        DraftService.Publication published = service.republish(family, version, body.effectiveFrom(), body.changeNote(), actor());
+        DraftService.Publication published = approval.republish(family, version, body.effectiveFrom(), body.changeNote(), actor());
         return Response.created(URI.create("/api/v1/policies/" + family + "/versions/" + published.policy().version()))
                 .entity(published).build();
     }
@@ -184,7 +191,7 @@ public class PolicyLifecycleResource {
                                 @RestForm("note") String note) {
         List<Upload> uploads = files == null ? List.of()
                 : files.stream().map(f -> new Upload(f.fileName(), f.size(), f.uploadedFile())).toList();
-        DraftService.DraftView draft = service.create(family, uploads, note, actor());
+        DraftService.DraftView draft = intake.create(family, uploads, note, actor());
         return Response.created(URI.create("/api/v1/policies/" + family + "/drafts/" + draft.id())).entity(draft).build();
     }
 
@@ -229,7 +236,7 @@ public class PolicyLifecycleResource {
     @APIResponse(responseCode = "404", description = "No such family or draft")
     public DiffView draftDiff(@PathParam("family") String family, @PathParam("id") long id) {
         DraftService.DraftView draft = service.get(family, id);
-        return new DiffView(family, "v" + draft.baseVersion(), "draft " + id, service.draftDiff(family, id));
+        return new DiffView(family, "v" + draft.baseVersion(), "draft " + id, testing.draftDiff(family, id));
     }
 
     @POST
@@ -241,7 +248,7 @@ public class PolicyLifecycleResource {
     @APIResponse(responseCode = "404", description = "No such family or draft")
     @APIResponse(responseCode = "422", description = "The draft does not compile, or the family has no evaluator")
     public ScenarioRunner.ScenarioReport scenarioRun(@PathParam("family") String family, @PathParam("id") long id) {
-        return service.scenarioRun(family, id);
+        return testing.scenarioRun(family, id);
     }
 
     @POST
@@ -257,7 +264,7 @@ public class PolicyLifecycleResource {
     @APIResponse(responseCode = "422", description = "The draft does not compile, or the family has no evaluator")
     public Backtester.Report backtest(@PathParam("family") String family, @PathParam("id") long id,
                                       @Parameter(description = "how many recent decisions (1–10000)") @QueryParam("limit") @DefaultValue("1000") int limit) {
-        return service.backtest(family, id, limit);
+        return testing.backtest(family, id, limit);
     }
 
     @POST
@@ -278,7 +285,7 @@ public class PolicyLifecycleResource {
     @APIResponse(responseCode = "409", description = "Already approved or rejected, outdated by a newer version, or another version published at the same moment")
     @APIResponse(responseCode = "422", description = "Does not compile, scenarios fail (listed), scenarios removed without confirmScenarioRemoval (files listed), or effective date in the past")
     public Response approve(@PathParam("family") String family, @PathParam("id") long id, @Valid @NotNull ApproveRequest body) {
-        DraftService.Publication published = service.approve(family, id, body.effectiveFrom(), body.changeNote(),
+        DraftService.Publication published = approval.approve(family, id, body.effectiveFrom(), body.changeNote(),
                 Boolean.TRUE.equals(body.confirmScenarioRemoval()), actor());
         return Response.created(URI.create("/api/v1/policies/" + family + "/versions/" + published.policy().version()))
                 .entity(published).build();
@@ -294,7 +301,7 @@ public class PolicyLifecycleResource {
     @APIResponse(responseCode = "404", description = "No such family or draft")
     @APIResponse(responseCode = "409", description = "Already approved or rejected")
     public DraftService.DraftView reject(@PathParam("family") String family, @PathParam("id") long id, @Valid @NotNull RejectRequest body) {
-        return service.reject(family, id, body.reason(), actor());
+        return approval.reject(family, id, body.reason(), actor());
     }
 
     private DraftService.Actor actor() {
