@@ -25,7 +25,9 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.lifecycle.Backtester;
+import com.lexrule.policy.lifecycle.DraftApproval;
 import com.lexrule.policy.lifecycle.DraftService;
+import com.lexrule.policy.lifecycle.DraftTesting;
 import com.lexrule.policy.lifecycle.DraftStatus;
 import com.lexrule.policy.lifecycle.ScenarioRunner;
 import com.lexrule.problem.ProblemException;
@@ -47,12 +49,17 @@ public class DraftPages {
 
     private final Pages pages;
     private final DraftService drafts;
+    private final DraftTesting testing;
+    private final DraftApproval approval;
     private final PolicyRegistry registry;
     private final SecurityIdentity identity;
 
-    public DraftPages(Pages pages, DraftService drafts, PolicyRegistry registry, SecurityIdentity identity) {
+    public DraftPages(Pages pages, DraftService drafts, DraftTesting testing, DraftApproval approval, PolicyRegistry registry,
+                      SecurityIdentity identity) {
         this.pages = pages;
         this.drafts = drafts;
+        this.testing = testing;
+        this.approval = approval;
         this.registry = registry;
         this.identity = identity;
     }
@@ -89,7 +96,7 @@ public class DraftPages {
     public Response scenarios(@PathParam("family") String family, @PathParam("id") long id, @RestForm("csrf") String csrf) {
         pages.verify(csrf);
         try {
-            return Response.ok(view(family, id, drafts.scenarioRun(family, id), null, List.of(), null)).build();
+            return Response.ok(view(family, id, testing.scenarioRun(family, id), null, List.of(), null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(view(family, id, null, null, List.of(e.getMessage()), null)).build();
         }
@@ -109,7 +116,7 @@ public class DraftPages {
             return Response.status(400).entity(view(family, id, null, null, List.of("回测条数须为 1 至 10000 之间的整数"), null)).build();
         }
         try {
-            return Response.ok(view(family, id, null, drafts.backtest(family, id, n), List.of(), null)).build();
+            return Response.ok(view(family, id, null, testing.backtest(family, id, n), List.of(), null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(view(family, id, null, null, List.of(e.getMessage()), null)).build();
         }
@@ -126,8 +133,8 @@ public class DraftPages {
         List<String> errors = new ArrayList<>();
         if (draft.status() == DraftStatus.VALID) {
             try {
-                report = drafts.scenarioRun(family, id);
-                impact = drafts.backtest(family, id, BACKTEST_LIMIT);
+                report = testing.scenarioRun(family, id);
+                impact = testing.backtest(family, id, BACKTEST_LIMIT);
             } catch (ProblemException e) {
                 errors.add(e.getMessage());
             }
@@ -153,7 +160,7 @@ public class DraftPages {
         if (changeNote == null || changeNote.isBlank()) errors.add("请填写修改说明");
         if (errors.isEmpty()) {
             try {
-                DraftService.Publication published = drafts.approve(family, id, date, changeNote.strip(), "on".equals(confirm), actor());
+                DraftService.Publication published = approval.approve(family, id, date, changeNote.strip(), "on".equals(confirm), actor());
                 return Response.seeOther(URI.create("/console/drafts/" + family + "/" + id + "?done="
                         + URLEncoder.encode("已批准并发布为 v" + published.policy().version() + "，自 " + published.effectiveFrom() + " 起生效",
                         StandardCharsets.UTF_8))).build();
@@ -177,7 +184,7 @@ public class DraftPages {
             return Response.status(400).entity(view(family, id, null, null, List.of("请填写驳回理由"), null).data("approvalPage", true)).build();
         }
         try {
-            drafts.reject(family, id, reason.strip(), actor());
+            approval.reject(family, id, reason.strip(), actor());
             return Response.seeOther(URI.create("/console/drafts/" + family + "/" + id + "?done="
                     + URLEncoder.encode("已驳回", StandardCharsets.UTF_8))).build();
         } catch (ProblemException e) {
@@ -196,7 +203,7 @@ public class DraftPages {
                 .data("family", family).data("d", draft).data("createdAt", Times.format(draft.createdAt()))
                 .data("decidedAt", Times.format(draft.decidedAt()))
                 .data("problems", OfficerProblems.of(family, draft.errors()))
-                .data("changes", draft.status() == DraftStatus.INVALID ? List.of() : drafts.draftDiff(family, id))
+                .data("changes", draft.status() == DraftStatus.INVALID ? List.of() : testing.draftDiff(family, id))
                 .data("report", report).data("impact", impact).data("errors", errors).data("done", done)
                 .data("open", open).data("own", own).data("mayApprove", user.approver() && !own && open && draft.status() == DraftStatus.VALID)
                 .data("mayReject", user.approver() && !own && open)

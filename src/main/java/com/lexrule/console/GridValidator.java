@@ -60,7 +60,7 @@ public class GridValidator {
         }
         PolicyBundle bundle = new PolicyBundle(current.family(), files);
         for (PolicyFamily family : families) {
-            if (family.name().equals(current.family())) problems.addAll(family.checkBundle(bundle));
+            if (family.name().equals(current.family())) problems.addAll(family.checkBundle(bundle, current.catalog()));
         }
         return new Checked(overlay, problems);
     }

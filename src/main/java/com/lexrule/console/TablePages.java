@@ -30,6 +30,7 @@ import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.table.PolicyProblem;
 import com.lexrule.policy.PolicyRegistry;
+import com.lexrule.policy.lifecycle.DraftIntake;
 import com.lexrule.policy.lifecycle.DraftService;
 import com.lexrule.policy.lifecycle.Upload;
 import com.lexrule.policy.table.ColumnSpec;
@@ -57,10 +58,10 @@ public class TablePages {
     private final Pages pages;
     private final PolicyRegistry registry;
     private final GridValidator validator;
-    private final DraftService drafts;
+    private final DraftIntake drafts;
     private final SecurityIdentity identity;
 
-    public TablePages(Pages pages, PolicyRegistry registry, GridValidator validator, DraftService drafts, SecurityIdentity identity) {
+    public TablePages(Pages pages, PolicyRegistry registry, GridValidator validator, DraftIntake drafts, SecurityIdentity identity) {
         this.pages = pages;
         this.registry = registry;
         this.validator = validator;
