@@ -34,7 +34,8 @@ import com.lexrule.support.PackagedService;
  *   <li>A {@code json} block right after a shell block is the answer of that block's last call: it must be the same
  *   JSON, but for the fields that differ on every call (ids, times, hashes).</li>
  *   <li>Blocks that deploy ({@code kubectl}) or benchmark ({@code mvn}, {@code java}) are not run here: the manifests
- *   are built and checked by KubernetesManifestTest, and the benchmarks are their own scripts.</li>
+ *   are built and checked by KubernetesManifestTest, and the benchmarks are their own scripts. Nor are blocks that
+ *   address another host (a deployment and its identity provider): BearerTokenTest runs that token exchange.</li>
  * </ul>
  */
 class DocsExamplesIT {
@@ -45,6 +46,8 @@ class DocsExamplesIT {
     static final Set<String> VOLATILE = Set.of("decisionId", "decidedAt", "sha256", "id", "createdAt", "recordedAt",
             "fileSha256", "publishedAt", "draftedAt");
     static final List<String> NOT_RUN_HERE = List.of("kubectl ", "mvn ", "java ");
+    /** A deployment and its identity provider (docs/identity.md): the token exchange is BearerTokenTest's. */
+    static final Pattern OTHER_HOST = Pattern.compile("https?://(?!localhost[:/])");
 
     static PackagedService service;
     static Path work;
@@ -78,7 +81,7 @@ class DocsExamplesIT {
         boolean isShell() {
             return (info.isEmpty() || info.equals("bash") || info.equals("sh"))
                     && (text.contains("curl ") || text.contains("openssl pkeyutl") || text.matches("(?s)^[A-Z_]+=.*"))
-                    && NOT_RUN_HERE.stream().noneMatch(text::contains);
+                    && NOT_RUN_HERE.stream().noneMatch(text::contains) && !OTHER_HOST.matcher(text).find();
         }
     }
 
