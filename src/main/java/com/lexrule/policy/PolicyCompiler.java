@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -121,9 +123,34 @@ public class PolicyCompiler {
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
+        List<PolicyProblem> precedence = checkDecidingRules(bundle.manifest(), builder.getKnowledgePackages());
+        if (!precedence.isEmpty()) {
+            throw new PolicyCompilationException(family, precedence);
+        }
         Map<String, Integer> rulesPerFile = rulesPerFile(builder.getKnowledgePackages(), fileBySourcePath);
         return new CompiledPolicy(version, bundle, kieBase, catalog, Map.copyOf(rulesPerFile),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Every entry of {@code decidingRules} must name a rule of this version, or the precedence it states means nothing. */
+    private static List<PolicyProblem> checkDecidingRules(PolicyManifest manifest, Collection<KiePackage> packages) {
+        Set<String> ruleIds = new HashSet<>();
+        for (KiePackage kiePackage : packages) {
+            for (Rule rule : kiePackage.getRules()) {
+                Object id = rule.getMetaData().get("ruleId");
+                if (id != null) ruleIds.add(String.valueOf(id));
+            }
+        }
+        List<PolicyProblem> problems = new ArrayList<>();
+        manifest.decidingRules().forEach((endpoint, prefixes) -> {
+            for (String prefix : prefixes) {
+                if (ruleIds.stream().noneMatch(id -> id.startsWith(prefix))) {
+                    problems.add(PolicyProblem.ofFile(PolicyFile.MANIFEST, "decidingRules." + endpoint + " 中的 " + prefix
+                            + " 不对应本版本的任何规则编号 (names no rule id of this version)"));
+                }
+            }
+        });
+        return problems;
     }
 
     private static PolicyProblem locate(KnowledgeBuilderError error, Map<String, TranslatedTable> tables) {

@@ -2,6 +2,7 @@ package com.lexrule.policy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -18,11 +19,23 @@ public record PolicyManifest(
         List<LegalSource> legalSources,
         String changeNote,
         String catalog,
-        Counterfactuals counterfactuals) {
+        Counterfactuals counterfactuals,
+        Map<String, List<String>> decidingRules) {
 
     public PolicyManifest {
         legalSources = legalSources == null ? List.of() : List.copyOf(legalSources);
         counterfactuals = counterfactuals == null ? Counterfactuals.NONE : counterfactuals;
+        decidingRules = decidingRules == null ? Map.of() : Map.copyOf(decidingRules);
+    }
+
+    /**
+     * For one assessment endpoint (keyed by its review form's name), the rule ids, or their prefixes, in the
+     * precedence the rules apply: of the findings of an answer, the first that matches the first prefix that fired
+     * decided it (special review, coverage). It is the rules' precedence, so it is kept with the rules and checked
+     * against them when the bundle compiles: every prefix must name a rule of the version.
+     */
+    public List<String> decidingRules(String endpoint) {
+        return decidingRules.getOrDefault(endpoint, List.of());
     }
 
     /**

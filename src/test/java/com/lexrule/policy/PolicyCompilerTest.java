@@ -96,6 +96,18 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aPrecedenceThatNamesNoRuleOfTheVersionIsRefusedInTheManifest() {
+        PolicyBundle broken = withFile(arrest(), PolicyFile.MANIFEST, json -> new String(json, StandardCharsets.UTF_8)
+                .replace("\"ARR-74-1\"", "\"ARR-74-9\"").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> compile(broken)).isInstanceOfSatisfying(PolicyCompilationException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo(PolicyFile.MANIFEST);
+                    assertThat(p.message()).contains("decidingRules.arrest", "ARR-74-9");
+                }));
+        assertThat(compile(arrest()).bundle().manifest().decidingRules("arrest")).startsWith("ARR-17-1");
+    }
+
+    @Test
     void aDrlSyntaxErrorIsReportedWithItsFileAndLine() {
         PolicyBundle broken = withFile(arrest(), RULES, drl -> new String(drl, StandardCharsets.UTF_8)
                 .replace("modify($d) { setBailBreach(true) }", "modify($d) { setBailBreach(true) ").getBytes(StandardCharsets.UTF_8));

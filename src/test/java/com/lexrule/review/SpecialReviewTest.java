@@ -138,7 +138,7 @@ class SpecialReviewTest {
             // row 3: the lead came from relatives, yet recognised as 立功
             fill(cases, 2, cells("caseId", "SR-MS-1", "subjectId", "S-1", "crimeType", "盗窃", "claimType", "PROVIDED_LEAD",
                     "leadSource", "PROVIDED_BY_RELATIVES", "verification", "VERIFIED", "practicalEffect", "是",
-                    "evidenceItems", evidence, "recognised", "立功"));
+                    "evidenceItems", evidence, "recognised", "构成立功"));
             // row 4: recognised 重大立功 without the other case's judgment
             fill(cases, 3, cells("caseId", "SR-MS-2", "subjectId", "S-2", "crimeType", "诈骗", "claimType", "PROVIDED_LEAD",
                     "leadSource", "OWN_KNOWLEDGE", "concernsOwnJointCrime", "否", "alreadyKnownToAuthorities", "否",

@@ -3,6 +3,8 @@ package com.lexrule.review.special;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.lexrule.boundary.LawTerm;
+
 /**
  * One column of a review upload: the JSON field it fills (the assessment request's own name, so that a row is the
  * request a case system would have sent), its Chinese heading, how a cell is read, and whether it is required.
@@ -35,10 +37,11 @@ public record ReviewColumn(String key, String label, Type type, String catalog, 
         return new ReviewColumn(key, label, Type.CODES, catalog, Map.of(), false, true);
     }
 
-    static ReviewColumn choice(String key, String label, boolean required, String... codeLabelPairs) {
+    /** A value of one of the law's enumerations, with the statute's words for each. */
+    static ReviewColumn choice(String key, String label, boolean required, LawTerm... terms) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < codeLabelPairs.length; i += 2) {
-            values.put(codeLabelPairs[i], codeLabelPairs[i + 1]);
+        for (LawTerm term : terms) {
+            values.put(term.code(), term.label());
         }
         return new ReviewColumn(key, label, Type.CODE, null, values, required, true);
     }

@@ -1,10 +1,12 @@
 package com.lexrule.review.special;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.FamilyEvaluator;
 
 /**
@@ -13,13 +15,27 @@ import com.lexrule.policy.FamilyEvaluator;
  * value to compare the recognised one with, and how the finding that decided the service's answer is chosen.
  *
  * <p>The deciding finding is the first finding, in the answer's order, of the first rule group in
- * {@code decidingOrder} that fired: the groups are listed in the precedence the policy itself applies (for
- * meritorious service exclusions, then verification, practical effect, evidence and the major test; for arrest the
- * special-circumstance measure, then the statutory conditions of CPL 81, then the color band), so the rule named is
- * the one that fixed the answer, and the one to look at where the agency recognised something else.
+ * {@code decidingOrder} that fired. The groups are the policy's own precedence ({@code decidingRules} in
+ * {@code policy.json}, checked against the rules when the version compiles), so the rule named is the one that fixed
+ * the answer, and the one to look at where the agency recognised something else. A form as declared
+ * ({@link ReviewForms}) knows only where its codes and precedence come from; {@link #resolvedWith} reads them from a
+ * version.
  */
 public record ReviewForm(String name, String family, String endpoint, String title, List<ReviewColumn> columns,
                          ReviewColumn recognised, String comparedField, List<String> decidingOrder) {
+
+    /** This form as a policy version gives it: the recognised codes from its catalog, the precedence from its manifest. */
+    ReviewForm resolvedWith(CompiledPolicy policy) {
+        ReviewColumn codes = recognised;
+        if (recognised.catalog() != null) {
+            Map<String, String> values = new LinkedHashMap<>();
+            policy.catalog().entries(recognised.catalog()).values().forEach(e -> values.put(e.code(), e.label()));
+            codes = new ReviewColumn(recognised.key(), recognised.label(), recognised.type(), null, values,
+                    recognised.required(), recognised.inRequest());
+        }
+        return new ReviewForm(name, family, endpoint, title, columns, codes, comparedField,
+                policy.bundle().manifest().decidingRules(name));
+    }
 
     public List<ReviewColumn> allColumns() {
         List<ReviewColumn> all = new java.util.ArrayList<>(columns);

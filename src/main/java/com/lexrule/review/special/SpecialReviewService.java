@@ -95,8 +95,9 @@ public class SpecialReviewService {
         return submit(form(root.path("family").asText(null)), pinned, Format.JSON, null, body, actor);
     }
 
-    private ReviewViews.Review submit(ReviewForm form, Integer pinned, Format format, String fileName, byte[] content, String actor) {
-        CompiledPolicy policy = registry.resolve(form.family(), pinned);
+    private ReviewViews.Review submit(ReviewForm named, Integer pinned, Format format, String fileName, byte[] content, String actor) {
+        CompiledPolicy policy = registry.resolve(named.family(), pinned);
+        ReviewForm form = forms.get(named.name(), policy);
         FamilyEvaluator evaluator = evaluator(form);
         List<ParsedCase> cases = read(form, policy, format, content);
         if (cases.isEmpty()) {
@@ -245,8 +246,8 @@ public class SpecialReviewService {
                 .<SpecialReview>list("status in ?1", List.of(SpecialReview.Status.QUEUED, SpecialReview.Status.RUNNING)));
         for (SpecialReview review : unfinished) {
             try {
-                ReviewForm form = forms.get(review.form);
                 CompiledPolicy policy = registry.resolve(review.family, review.policyVersion);
+                ReviewForm form = forms.get(review.form, policy);
                 byte[] content = QuarkusTransaction.requiringNew().call(() -> SpecialReview.<SpecialReview>findById(review.id).sourceContent);
                 Set<Integer> stored = worker.storedRows(review.id);
                 List<ParsedCase> pending = read(form, policy, Format.valueOf(review.sourceFormat), content).stream()
