@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.lexrule.assessment.DecisionStamp;
 import com.lexrule.assessment.FamilyDefinition;
 import com.lexrule.engine.Finding;
+import com.lexrule.engine.MissingFacts;
 import com.lexrule.engine.ScoreFactor;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.responsibility.CriminalResponsibility;
-import com.lexrule.sentencing.SentenceBand;
 
 /**
  * The arrest assessment (DOMAIN §1) as the assessment pipeline decides it: the case with its crime's statutory
@@ -57,7 +57,7 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
                 request.sppApprovalForProsecution());
         ArrestCase theCase = new ArrestCase(request, ArrestFamily.statutoryMaximum(policy.catalog(), request.crimeType()).band(),
                 responsibility.isEstablished());
-        return new Facts(policy, request, theCase, responsibility, new ArrestDecision());
+        return new Facts(policy, request, theCase, responsibility, new ArrestDecision(), MissingFacts.of(request));
     }
 
     @Override
@@ -77,7 +77,8 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
     }
 
     private record Facts(CompiledPolicy policy, ArrestRequest request, ArrestCase theCase,
-                         CriminalResponsibility responsibility, ArrestDecision decision) implements Case<ArrestAssessment> {
+                         CriminalResponsibility responsibility, ArrestDecision decision, MissingFacts missing)
+            implements Case<ArrestAssessment> {
 
         @Override
         public List<?> facts() {
@@ -85,6 +86,7 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
             facts.add(theCase);
             facts.add(responsibility);
             facts.add(decision);
+            facts.add(missing);
             // A code sent twice is one fact of the case, weighed once.
             for (String code : new LinkedHashSet<>(request.dangerIndicators())) {
                 facts.add(new ScoreFactor(DANGER_INDICATOR, code, request.crimeType()));
@@ -103,29 +105,7 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
             }
             return new ArrestAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     request.stage(), decision.getLegalCategory(), decision.getScore(), decision.getColor(),
-                    decision.getRecommendedMeasure(), findings, missingFacts(), stamp.decidedAt());
-        }
-
-        /** Optional facts the caller left out that could have changed this outcome. */
-        private List<String> missingFacts() {
-            List<String> missing = new ArrayList<>();
-            if (!theCase.isStatedEvidenceOfCrime()) {
-                return missing;
-            }
-            // Until the facts CL 17 turns on are stated, nothing else can change the answer; once they are, the others may.
-            missing.addAll(responsibility.missingFacts());
-            if (!theCase.isEvidenceOfCrime() && missing.isEmpty()) {
-                return missing;
-            }
-            boolean imprisonmentPossible = SentenceBand.ofCode(theCase.getSentence()).compareTo(SentenceBand.UP_TO_3_YEARS) >= 0;
-            if (imprisonmentPossible && !"SHALL_ARREST".equals(decision.getLegalCategory())) {
-                if (request.priorIntentionalCrime() == null) missing.add("priorIntentionalCrime");
-                if (request.identityUnknown() == null) missing.add("identityUnknown");
-            }
-            if ("ARREST_CONDITIONS_NOT_MET".equals(decision.getLegalCategory()) && request.violatedBailConditions() == null) {
-                missing.add("violatedBailConditions");
-            }
-            return missing;
+                    decision.getRecommendedMeasure(), findings, missing.named(), stamp.decidedAt());
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.lexrule.bail;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lexrule.assessment.DecisionStamp;
 import com.lexrule.assessment.FamilyDefinition;
 import com.lexrule.engine.Finding;
+import com.lexrule.engine.MissingFacts;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.responsibility.CriminalResponsibility;
@@ -72,7 +72,7 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
         CriminalResponsibility responsibility = new CriminalResponsibility(request.age(),
                 BailFamily.ageOfResponsibility(policy.catalog(), request.crimeType()), request.injuryOutcome(),
                 request.sppApprovalForProsecution());
-        return new Facts(policy, request, color, theCase, responsibility, new BailDecision());
+        return new Facts(policy, request, color, theCase, responsibility, new BailDecision(), MissingFacts.of(request));
     }
 
     @Override
@@ -96,11 +96,12 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
     }
 
     private record Facts(CompiledPolicy policy, BailDepositRequest request, String color, BailCase theCase,
-                         CriminalResponsibility responsibility, BailDecision decision) implements Case<BailDepositAssessment> {
+                         CriminalResponsibility responsibility, BailDecision decision, MissingFacts missing)
+            implements Case<BailDepositAssessment> {
 
         @Override
         public List<?> facts() {
-            return List.of(theCase, responsibility, decision);
+            return List.of(theCase, responsibility, decision, missing);
         }
 
         @Override
@@ -117,23 +118,7 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
             return new BailDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     color, request.dangerColor() == null ? request.arrestDecisionId() : null,
                     decision.isBailRecommended(), decision.getRecommendedMeasure(), decision.getGuaranteeMethod(), deposit,
-                    findings, missingFacts(), stamp.decidedAt());
-        }
-
-        /** Optional facts the caller left out that could have changed this outcome. */
-        private List<String> missingFacts() {
-            List<String> missing = new ArrayList<>(responsibility.missingFacts());
-            if (!responsibility.isEstablished() && missing.isEmpty()) {
-                // not criminally responsible whatever else is stated
-                return missing;
-            }
-            if (request.guarantorAvailable() == null) {
-                missing.add("guarantorAvailable");
-            }
-            if (theCase.isPropertyCrime() && request.amountInvolved() == null && "DEPOSIT".equals(decision.getGuaranteeMethod())) {
-                missing.add("amountInvolved");
-            }
-            return missing;
+                    findings, missing.named(), stamp.decidedAt());
         }
     }
 }

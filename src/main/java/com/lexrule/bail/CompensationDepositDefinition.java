@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lexrule.assessment.DecisionStamp;
 import com.lexrule.assessment.FamilyDefinition;
 import com.lexrule.engine.Finding;
+import com.lexrule.engine.MissingFacts;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.responsibility.CriminalResponsibility;
@@ -61,7 +62,8 @@ public class CompensationDepositDefinition implements FamilyDefinition<Compensat
         CriminalResponsibility responsibility = request.age() == null ? null : new CriminalResponsibility(request.age(),
                 BailFamily.ageOfResponsibility(policy.catalog(), request.crimeType()), request.injuryOutcome(),
                 request.sppApprovalForProsecution());
-        return new Facts(policy, request, new CompensationCase(request), new CompensationDecision(), responsibility);
+        return new Facts(policy, request, new CompensationCase(request), new CompensationDecision(), responsibility,
+                MissingFacts.of(request));
     }
 
     @Override
@@ -80,14 +82,15 @@ public class CompensationDepositDefinition implements FamilyDefinition<Compensat
     }
 
     private record Facts(CompiledPolicy policy, CompensationDepositRequest request, CompensationCase theCase,
-                         CompensationDecision decision, CriminalResponsibility responsibility)
+                         CompensationDecision decision, CriminalResponsibility responsibility, MissingFacts missing)
             implements Case<CompensationDepositAssessment> {
 
         @Override
         public List<?> facts() {
-            List<Object> facts = new ArrayList<>(3);
+            List<Object> facts = new ArrayList<>(4);
             facts.add(theCase);
             facts.add(decision);
+            facts.add(missing);
             if (responsibility != null) facts.add(responsibility);
             return facts;
         }
@@ -100,25 +103,7 @@ public class CompensationDepositDefinition implements FamilyDefinition<Compensat
             }
             return new CompensationDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(),
                     request.subjectId(), decision.isEligible(), decision.isEligible() ? decision.getAmount().getAmount() : null,
-                    Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missingFacts(), stamp.decidedAt());
-        }
-
-        private List<String> missingFacts() {
-            List<String> missing = new ArrayList<>();
-            if (responsibility == null) {
-                missing.add("age");
-            } else {
-                // Until the facts CL 17 turns on are stated, or where the person does not answer, nothing else matters.
-                missing.addAll(responsibility.missingFacts());
-                if (!responsibility.isEstablished()) return missing;
-            }
-            if (request.victimReachable() == null) missing.add("victimReachable");
-            // Whether the victim asks too much matters only for a victim who can be reached.
-            if (request.victimDemandsExcessive() == null && !Boolean.FALSE.equals(request.victimReachable())) {
-                missing.add("victimDemandsExcessive");
-            }
-            if (request.subjectWilling() == null) missing.add("subjectWilling");
-            return missing;
+                    Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missing.named(), stamp.decidedAt());
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.lexrule.assessment.DecisionStamp;
 import com.lexrule.assessment.FamilyDefinition;
 import com.lexrule.engine.Finding;
+import com.lexrule.engine.MissingFacts;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyCatalog;
@@ -22,8 +23,6 @@ import com.lexrule.policy.PolicyCatalog;
 public class MeritoriousDefinition implements FamilyDefinition<MeritoriousRequest, MeritoriousAssessment> {
 
     public static final String PATH = "/api/v1/assessments/meritorious-service";
-    static final String NOT_MERITORIOUS = "NOT_MERITORIOUS";
-    static final String MERITORIOUS_SERVICE = "MERITORIOUS_SERVICE";
 
     @Override
     public String family() {
@@ -62,7 +61,7 @@ public class MeritoriousDefinition implements FamilyDefinition<MeritoriousReques
                         item.attribute(MeritoriousFamily.ISSUER).orElse(null)));
             }
         }
-        return new Facts(policy, request, claim, new MeritDecision(), absent);
+        return new Facts(policy, request, claim, new MeritDecision(), absent, MissingFacts.of(request));
     }
 
     @Override
@@ -82,13 +81,14 @@ public class MeritoriousDefinition implements FamilyDefinition<MeritoriousReques
     }
 
     private record Facts(CompiledPolicy policy, MeritoriousRequest request, MeritClaim claim, MeritDecision decision,
-                         List<AbsentEvidence> absent) implements Case<MeritoriousAssessment> {
+                         List<AbsentEvidence> absent, MissingFacts unstated) implements Case<MeritoriousAssessment> {
 
         @Override
         public List<?> facts() {
-            List<Object> facts = new ArrayList<>(absent.size() + 2);
+            List<Object> facts = new ArrayList<>(absent.size() + 3);
             facts.add(claim);
             facts.add(decision);
+            facts.add(unstated);
             facts.addAll(absent);
             return facts;
         }
@@ -99,42 +99,10 @@ public class MeritoriousDefinition implements FamilyDefinition<MeritoriousReques
                 throw new IllegalStateException("meritorious-service policy v" + policy.version().version()
                         + " reached no determination for claim type " + request.claimType());
             }
-            List<MissingEvidence> missing = absent.stream().filter(AbsentEvidence::isRequired).map(AbsentEvidence::toMissing).toList();
+            List<MissingEvidence> missingEvidence = absent.stream().filter(AbsentEvidence::isRequired).map(AbsentEvidence::toMissing).toList();
             return new MeritoriousAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
-                    request.claimType(), decision.getDetermination(), findings, missing, missingFacts(),
+                    request.claimType(), decision.getDetermination(), findings, missingEvidence, unstated.named(),
                     decision.getSentencingEffect(), stamp.decidedAt());
-        }
-
-        /**
-         * Optional facts the caller left out that could have changed this outcome. Nothing can lift an exclusion, so
-         * an excluded claim has none.
-         */
-        private List<String> missingFacts() {
-            List<String> missing = new ArrayList<>();
-            if (decision.isExcluded()) {
-                return missing;
-            }
-            boolean credited = !NOT_MERITORIOUS.equals(decision.getDetermination());
-            if (credited) {
-                // Each of these, had it been stated, could have excluded the claim.
-                if (request.leadSource() == null) missing.add("leadSource");
-                // MS-EXCL-04 excludes only claims that report facts; helping capture an accomplice is service.
-                if (request.concernsOwnJointCrime() == null
-                        && ("REPORTED_OTHERS_CRIME".equals(request.claimType()) || "PROVIDED_LEAD".equals(request.claimType()))) {
-                    missing.add("concernsOwnJointCrime");
-                }
-                if (request.alreadyKnownToAuthorities() == null) missing.add("alreadyKnownToAuthorities");
-            }
-            if (request.verification() == null) missing.add("verification");
-            if (request.practicalEffect() == null && ("PROVIDED_LEAD".equals(request.claimType())
-                    || MeritClaim.ASSISTED_CAPTURE.equals(request.claimType()))) {
-                missing.add("practicalEffect");
-            }
-            if (MERITORIOUS_SERVICE.equals(decision.getDetermination())) {
-                if (request.otherPersonLikelySentence() == null) missing.add("otherPersonLikelySentence");
-                if (request.majorInfluence() == null) missing.add("majorInfluence");
-            }
-            return missing;
         }
     }
 }

@@ -1,19 +1,15 @@
 package com.lexrule.responsibility;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Whether the person answers for the crime at the age of the act (CL art. 17), as a fact for the rules of every
  * family that assesses a person's liability. The rules decide with it, and first; this class only reads CL 17's
  * bands against the crime's catalog row. Where the answer turns on a fact the request lacks (the outcome of an
- * injury, the SPP's approval for a person of 12–13), it is not guessed: that fact is named as missing and, until it
- * is stated, the crime of this person is not established.
+ * injury, the SPP's approval for a person of 12–13), it is not guessed: until it is stated, the crime of this person
+ * is not established, and the rules name the fact as missing ({@code MissingFacts}).
  */
 public final class CriminalResponsibility {
-    public static final String INJURY_OUTCOME = "injuryOutcome";
-    public static final String SPP_APPROVAL = "sppApprovalForProsecution";
 
     private final int age;
     private final AgeOfResponsibility crime;
@@ -68,13 +64,5 @@ public final class CriminalResponsibility {
     public boolean isEstablished() {
         return !isBelowMinimumAge() && !isOutcomeUnknown() && !isOutcomeInsufficient() && !isApprovalRefused()
                 && !isApprovalUnknown();
-    }
-
-    /** The facts, by their request names, on which responsibility turns and which the request lacks. */
-    public List<String> missingFacts() {
-        List<String> missing = new ArrayList<>();
-        if (isOutcomeUnknown()) missing.add(INJURY_OUTCOME);
-        if (isApprovalUnknown()) missing.add(SPP_APPROVAL);
-        return missing;
     }
 }
