@@ -18,8 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * Every ARR rule of DOMAIN §1, each shown firing and not firing, against the baseline policy on disk
- * (points and thresholds as in decision-tables/arrest: RED ≥ 60, YELLOW 30–59, minors +20).
+ * Every ARR rule of DOMAIN §1, each shown firing and not firing, against the baseline policy on disk. These tests
+ * check what the law fixes (the conditions of CPL 81 and their precedence, CL 17, CPL 74) and how the score is
+ * formed; the table's own values (the points, the thresholds, the minors' adjustment) are checked by the policy's
+ * scenarios in rules/arrest/scenarios, as data that an officer's table edit updates with the table.
  */
 @QuarkusTest
 public class ArrestRulesTest {
@@ -102,7 +104,7 @@ public class ArrestRulesTest {
             ValidatableResponse r = assess("crimeType", "AIDING_CYBERCRIME", "expectedSentence", "10_YEARS_OR_MORE",
                     "dangerIndicators", List.of("FLIGHT_HISTORY"));
             assertThat(ruleIds(r)).contains("ARR-SENT-CAP").doesNotContain("ARR-81-3a");
-            r.body("legalCategory", equalTo("MAY_ARREST")).body("color", equalTo("YELLOW"));
+            r.body("legalCategory", not(equalTo("SHALL_ARREST")));
         }
     }
 
@@ -168,29 +170,21 @@ public class ArrestRulesTest {
     @Nested
     class Scoring {
         @Test
-        void indicatorPointsAreSummedAndMitigationsSubtracted() {
+        void theScoreIsTheSumOfThePointsEachFindingAwardsIndicatorsAddingAndMitigationsSubtracting() {
             ValidatableResponse r = assess("crimeType", "THEFT",
                     "dangerIndicators", List.of("DESTROYED_EVIDENCE", "FLIGHT_HISTORY"), "mitigations", List.of("PLEADED_GUILTY"));
-            r.body("score", equalTo(40 + 30 - 15));
-            r.body("findings.find { it.ruleId == 'ARR-SCORE-DESTROYED_EVIDENCE' }.points", equalTo(40))
-                    .body("findings.find { it.ruleId == 'ARR-SCORE-PLEADED_GUILTY' }.points", equalTo(-15));
+            List<Integer> points = r.extract().path("findings.findAll { it.points != null }.points");
+            assertThat(points).hasSize(3);
+            r.body("score", equalTo(points.stream().mapToInt(Integer::intValue).sum()));
+            assertThat(r.extract().<Integer>path("findings.find { it.ruleId == 'ARR-SCORE-DESTROYED_EVIDENCE' }.points")).isPositive();
+            assertThat(r.extract().<Integer>path("findings.find { it.ruleId == 'ARR-SCORE-PLEADED_GUILTY' }.points")).isNegative();
             assertThat(ruleIds(r)).contains("ARR-SCORE-TOTAL");
         }
 
         @Test
-        void aCrimeTypeOverrideReplacesTheGeneralPointsForThatIndicator() {
-            ValidatableResponse injury = assess("dangerIndicators", List.of("THREATENED_VICTIM_OR_INFORMANT"));
-            injury.body("score", equalTo(40));
-            assertThat(ruleIds(injury)).contains("ARR-SCORE-THREATENED_VICTIM_OR_INFORMANT-INTENTIONAL_INJURY")
-                    .doesNotContain("ARR-SCORE-THREATENED_VICTIM_OR_INFORMANT");
-            ValidatableResponse theft = assess("crimeType", "THEFT", "dangerIndicators", List.of("THREATENED_VICTIM_OR_INFORMANT"));
-            theft.body("score", equalTo(30));
-            assertThat(ruleIds(theft)).contains("ARR-SCORE-THREATENED_VICTIM_OR_INFORMANT");
-        }
-
-        @Test
         void anIndicatorSentTwiceIsWeighedOnce() {
-            assess("dangerIndicators", List.of("FLIGHT_HISTORY", "FLIGHT_HISTORY")).body("score", equalTo(30));
+            int once = assess("dangerIndicators", List.of("FLIGHT_HISTORY")).extract().path("score");
+            assess("dangerIndicators", List.of("FLIGHT_HISTORY", "FLIGHT_HISTORY")).body("score", equalTo(once));
         }
 
         @Test
@@ -203,26 +197,27 @@ public class ArrestRulesTest {
     @Nested
     class ColorCode {
         @Test
-        void aScoreAtTheRedThresholdIsRedAndArrestIsRecommended() {
-            ValidatableResponse r = assess("crimeType", "THEFT", "dangerIndicators", List.of("DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE"));
-            r.body("score", equalTo(60)).body("color", equalTo("RED")).body("legalCategory", equalTo("MAY_ARREST"))
-                    .body("recommendedMeasure", equalTo("ARREST"));
-            assertThat(ruleIds(r)).contains("ARR-COLOR-RED").doesNotContain("ARR-COLOR-YELLOW", "ARR-COLOR-GREEN");
+        void whereNoStatutoryConditionDecidedExactlyOneColorBandDecidesAndTheAnswerIsItsColor() {
+            for (List<String> indicators : List.of(List.of("NO_FIXED_RESIDENCE"), List.of("FLIGHT_HISTORY"),
+                    List.of("DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE", "FLIGHT_HISTORY"))) {
+                ValidatableResponse r = assess("crimeType", "THEFT", "dangerIndicators", indicators);
+                List<String> bands = ruleIds(r).stream().filter(id -> id.startsWith("ARR-COLOR-")).toList();
+                assertThat(bands).as("%s", indicators).hasSize(1);
+                r.body("color", equalTo(bands.get(0).substring("ARR-COLOR-".length())));
+            }
         }
 
         @Test
-        void aScoreBetweenTheThresholdsIsYellowForTheProsecutorsOwnReview() {
-            ValidatableResponse r = assess("crimeType", "THEFT", "dangerIndicators", List.of("FLIGHT_HISTORY"));
-            r.body("score", equalTo(30)).body("color", equalTo("YELLOW")).body("legalCategory", equalTo("MAY_ARREST"));
-            assertThat(ruleIds(r)).contains("ARR-COLOR-YELLOW").doesNotContain("ARR-COLOR-RED", "ARR-COLOR-GREEN");
-        }
-
-        @Test
-        void aScoreBelowTheYellowThresholdIsGreenAndBailIsRecommended() {
-            ValidatableResponse r = assess("crimeType", "THEFT", "dangerIndicators", List.of("NO_FIXED_RESIDENCE"));
-            r.body("score", equalTo(15)).body("color", equalTo("GREEN"))
-                    .body("legalCategory", equalTo("ARREST_CONDITIONS_NOT_MET")).body("recommendedMeasure", equalTo("BAIL"));
-            assertThat(ruleIds(r)).contains("ARR-COLOR-GREEN").doesNotContain("ARR-COLOR-RED", "ARR-COLOR-YELLOW");
+        void aHigherScoreNeverGivesAMilderColor() {
+            List<String> order = List.of("GREEN", "YELLOW", "RED");
+            int previous = -1;
+            List<String> indicators = new java.util.ArrayList<>();
+            for (String indicator : List.of("NO_FIXED_RESIDENCE", "FLIGHT_HISTORY", "DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE")) {
+                indicators.add(indicator);
+                int color = order.indexOf(assess("crimeType", "THEFT", "dangerIndicators", indicators).extract().<String>path("color"));
+                assertThat(color).as("%s", indicators).isGreaterThanOrEqualTo(previous);
+                previous = color;
+            }
         }
 
         @Test
@@ -235,18 +230,19 @@ public class ArrestRulesTest {
     @Nested
     class Minors {
         @Test
-        void forAMinorTheThresholdsRiseSoTheSameScoreIsOneColorLower() {
-            ValidatableResponse adult = assess("crimeType", "THEFT", "dangerIndicators", List.of("DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE"));
-            adult.body("color", equalTo("RED"));
-            ValidatableResponse minor = assess("age", 16, "crimeType", "THEFT",
-                    "dangerIndicators", List.of("DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE"));
-            minor.body("score", equalTo(60)).body("color", equalTo("YELLOW"));
+        void aMinorsThresholdsAreAdjustedSoTheSameFactsNeverGiveAMinorAHarsherColor() {
+            List<String> order = List.of("GREEN", "YELLOW", "RED");
+            List<String> indicators = List.of("DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE");
+            String adult = assess("crimeType", "THEFT", "dangerIndicators", indicators).extract().path("color");
+            ValidatableResponse minor = assess("age", 16, "crimeType", "THEFT", "dangerIndicators", indicators);
+            assertThat(order.indexOf(minor.extract().<String>path("color"))).isLessThanOrEqualTo(order.indexOf(adult));
             assertThat(ruleIds(minor)).contains("ARR-MINOR-1");
         }
 
         @Test
         void anAdultOfEighteenIsNotTreatedAsAMinor() {
             assertThat(ruleIds(assess("age", 18, "dangerIndicators", List.of("FLIGHT_HISTORY")))).doesNotContain("ARR-MINOR-1");
+            assertThat(ruleIds(assess("age", 17, "dangerIndicators", List.of("FLIGHT_HISTORY")))).contains("ARR-MINOR-1");
         }
     }
 
@@ -254,10 +250,10 @@ public class ArrestRulesTest {
     class ResidentialSurveillance {
         @Test
         void aPregnantSuspectWhoMeetsArrestConditionsIsRecommendedResidentialSurveillance() {
-            ValidatableResponse r = assess("crimeType", "THEFT", "dangerIndicators", List.of("DESTROYED_EVIDENCE", "ATTEMPTED_SUICIDE"),
+            // a serious bail breach makes arrest available (CPL 81 ¶4) whatever the table says
+            ValidatableResponse r = assess("crimeType", "THEFT", "violatedBailConditions", true,
                     "specialCircumstances", List.of("PREGNANT_OR_NURSING"));
-            r.body("legalCategory", equalTo("MAY_ARREST")).body("color", equalTo("RED"))
-                    .body("recommendedMeasure", equalTo("RESIDENTIAL_SURVEILLANCE"));
+            r.body("legalCategory", equalTo("MAY_ARREST")).body("recommendedMeasure", equalTo("RESIDENTIAL_SURVEILLANCE"));
             assertThat(ruleIds(r)).contains("ARR-74-1");
         }
 
@@ -269,8 +265,9 @@ public class ArrestRulesTest {
 
         @Test
         void aSpecialCircumstanceDoesNotApplyWhenArrestConditionsAreNotMet() {
-            ValidatableResponse r = assess("dangerIndicators", List.of("NO_FIXED_RESIDENCE"), "specialCircumstances", List.of("SERIOUS_ILLNESS"));
-            r.body("recommendedMeasure", equalTo("BAIL"));
+            ValidatableResponse r = assess("crimeType", "THEFT", "expectedSentence", "CRIMINAL_DETENTION",
+                    "dangerIndicators", List.of("NO_FIXED_RESIDENCE"), "specialCircumstances", List.of("SERIOUS_ILLNESS"));
+            r.body("legalCategory", equalTo("ARREST_CONDITIONS_NOT_MET")).body("recommendedMeasure", equalTo("BAIL"));
             assertThat(ruleIds(r)).doesNotContain("ARR-74-1");
         }
     }
