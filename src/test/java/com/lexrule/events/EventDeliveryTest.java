@@ -27,6 +27,12 @@ import com.lexrule.support.Lifecycle;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiver;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /**
  * What a case system receives: each recorded event once per delivery, signed with its subscription's secret, retried
@@ -209,6 +215,45 @@ class EventDeliveryTest {
                 .verify(delivery.id(), delivery.timestamp(), delivery.signature(), delivery.body())).isTrue();
         assertThat(new WebhookVerifier(created.getString("secret"), Duration.ofMinutes(5))
                 .verify(delivery.id(), delivery.timestamp(), delivery.signature(), delivery.body())).isFalse();
+    }
+
+    @Test
+    void anAmqpSubscriptionGetsTheSameSignedEventFromTheBroker() throws Exception {
+        String queue = "lexrule-test-" + java.util.UUID.randomUUID();
+        Vertx vertx = Vertx.vertx();
+        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(5672)
+                .setUsername("guest").setPassword("guest"));
+        try {
+            java.util.concurrent.BlockingQueue<AmqpMessage> got = new java.util.concurrent.LinkedBlockingQueue<>();
+            // RabbitMQ's AMQP 1.0 plugin declares the queue of a /queue/ source; the subscription then sends to it.
+            AmqpReceiver consumer = client.createReceiver("/queue/" + queue).toCompletionStage().toCompletableFuture()
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            consumer.handler(got::add);
+            JsonPath created = as("admin").body(Map.of("name", "AMQP 案管系统", "transport", "AMQP", "target", "/queue/" + queue,
+                    "families", List.of("arrest"), "types", List.of("assessment.recorded"))).post(SUBSCRIPTIONS)
+                    .then().statusCode(201).extract().jsonPath();
+            subscriptions.add(created.getString("subscription.id"));
+            String decisionId = decide("EV-AMQP");
+
+            AmqpMessage message;
+            JsonNode event;
+            do {
+                message = got.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(message).as("a message on " + queue).isNotNull();
+                event = JSON.readTree(message.bodyAsBinary().getBytes());
+            } while (!decisionId.equals(event.at("/data/decisionId").asText()));
+            String body = message.bodyAsBinary().toString(java.nio.charset.StandardCharsets.UTF_8);
+            JsonObject properties = message.applicationProperties();
+            assertThat(message.contentType()).isEqualTo("application/cloudevents+json");
+            assertThat(message.id()).isEqualTo(event.path("id").asText());
+            assertThat(new WebhookVerifier(created.getString("secret"), Duration.ofMinutes(5)).verify(
+                    properties.getString("webhook-id"), properties.getString("webhook-timestamp"),
+                    properties.getString("webhook-signature"), body)).isTrue();
+            assertThat(event.path("type").asText()).isEqualTo("com.lexrule.assessment.recorded");
+        } finally {
+            client.close();
+            vertx.close();
+        }
     }
 
     @Test
