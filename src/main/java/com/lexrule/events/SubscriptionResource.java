@@ -32,7 +32,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 /** Case systems' subscriptions to events (docs/events.md), managed by admins. */
 @Path("/api/v1/event-subscriptions")
 @Tag(name = "events")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 public class SubscriptionResource {
@@ -46,6 +45,7 @@ public class SubscriptionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createEventSubscription", summary = "Subscribe a case system to events",
             description = "Events recorded from now on that match the families and types are delivered. The answer holds "
                     + "the signing secret, shown this once.")
@@ -75,6 +75,7 @@ public class SubscriptionResource {
 
     @PUT
     @Path("/{subscriptionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateEventSubscription", summary = "Change a subscription's filters, target or state",
             description = "The secret is kept; deliveries already queued go to the new target.")
     @APIResponse(responseCode = "200", description = "The subscription",
