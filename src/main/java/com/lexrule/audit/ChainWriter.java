@@ -44,7 +44,7 @@ final class ChainWriter {
             + "WHERE name = ? AND last_seq = ? AND last_hash = ?";
 
     /** A decision waiting for its batch, and the caller waiting for the decision. */
-    private record Pending(DecisionRecord record, CompletableFuture<Void> written, long queuedAt) {
+    private record Pending(DecisionRecord record, EventOutbox.Event event, CompletableFuture<Void> written, long queuedAt) {
     }
 
     private final ChainWriters owner;
@@ -64,8 +64,8 @@ final class ChainWriter {
     }
 
     /** Queues the record and waits until its batch is committed, or fails with a 503 problem. */
-    void append(DecisionRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>(), System.nanoTime());
+    void append(DecisionRecord record, EventOutbox.Event event) {
+        Pending pending = new Pending(record, event, new CompletableFuture<>(), System.nanoTime());
         if (stopping) {
             throw unavailable(null);
         }
@@ -176,6 +176,8 @@ final class ChainWriter {
             if (advance(connection, head, next)) {
                 try {
                     insert(connection, batch);
+                    // In the batch's own transaction, not one more: the events commit exactly when their records do.
+                    owner.outbox().append(connection, batch.stream().map(Pending::event).toList());
                     AssessmentRollup.count(connection, batch.stream().map(Pending::record).toList(), owner.zone());
                     connection.commit();
                     head = next;

@@ -24,6 +24,7 @@ import io.quarkus.runtime.ShutdownEvent;
  * commit per decision capped the service below 2,000 decisions/s (FACTS). A caller returns only once its batch is
  * committed, so an answered decision is a stored one. Several replicas on one database never fork a chain: each head
  * update names the head it extends, and a writer that finds the head moved reads it again and re-links its batch.
+ * Each decision's event goes into the event outbox in the same batch, so it is committed exactly when the decision is.
  */
 @ApplicationScoped
 public class ChainWriters {
@@ -34,6 +35,7 @@ public class ChainWriters {
 
     private final DataSource dataSource;
     private final AuditKeys keys;
+    private final EventOutbox outbox;
     /** The agencies' zone, whose days the agreement rollup counts by. */
     private final java.time.ZoneId zone;
     private final int chains;
@@ -48,14 +50,14 @@ public class ChainWriters {
     final Counter headConflicts;
 
     @Inject
-    public ChainWriters(DataSource dataSource, AuditKeys keys, MeterRegistry meters, java.time.Clock clock,
+    public ChainWriters(DataSource dataSource, AuditKeys keys, EventOutbox outbox, MeterRegistry meters, java.time.Clock clock,
                         @ConfigProperty(name = "lexrule.audit.chains", defaultValue = "16") int chains,
                         @ConfigProperty(name = "lexrule.audit.batch.max-size", defaultValue = "256") int maxSize,
                         @ConfigProperty(name = "lexrule.audit.batch.max-wait", defaultValue = "2ms") Duration maxWait) {
-        this(dataSource, keys, meters, clock.getZone(), chains, maxSize, maxWait);
+        this(dataSource, keys, outbox, meters, clock.getZone(), chains, maxSize, maxWait);
     }
 
-    public ChainWriters(DataSource dataSource, AuditKeys keys, MeterRegistry meters, java.time.ZoneId zone, int chains,
+    public ChainWriters(DataSource dataSource, AuditKeys keys, EventOutbox outbox, MeterRegistry meters, java.time.ZoneId zone, int chains,
                         int maxSize, Duration maxWait) {
         if (chains < 1 || chains > MAX_CHAINS) {
             throw new IllegalArgumentException("lexrule.audit.chains must be between 1 and " + MAX_CHAINS);
@@ -68,6 +70,7 @@ public class ChainWriters {
         }
         this.dataSource = dataSource;
         this.keys = keys;
+        this.outbox = outbox;
         this.zone = zone;
         this.chains = chains;
         this.maxSize = maxSize;
@@ -102,11 +105,11 @@ public class ChainWriters {
      *
      * @throws com.lexrule.problem.ServiceUnavailableProblem when the batch could not be written (nothing of it was)
      */
-    void append(DecisionRecord record) {
+    void append(DecisionRecord record, EventOutbox.Event event) {
         if (stopped) {
             throw ChainWriter.unavailable(new IllegalStateException("the service is stopping"));
         }
-        writer(record.chainPartition).append(record);
+        writer(record.chainPartition).append(record, event);
     }
 
     int maxSize() {
@@ -123,6 +126,10 @@ public class ChainWriters {
 
     AuditKeys keys() {
         return keys;
+    }
+
+    EventOutbox outbox() {
+        return outbox;
     }
 
     java.time.ZoneId zone() {

@@ -2,6 +2,9 @@ package com.lexrule.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -72,8 +75,35 @@ public class DecisionRecorder {
         record.createdAt = entry.decidedAt().truncatedTo(ChronoUnit.MICROS);
         record.chainPartition = writers.partitionOf(entry.caseId());
 
-        writers.append(record);
+        writers.append(record, recorded(record));
         meters.counter("lexrule.decisions.recorded", "family", entry.family()).increment();
+    }
+
+    /**
+     * The event of the record, built on the caller's thread so that the chain's writer only inserts it. Its data is
+     * what a case system files with the case; the whole answer is one GET away ({@code links.decision}).
+     */
+    private EventOutbox.Event recorded(DecisionRecord record) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("family", record.family);
+        policy.put("version", record.policyVersion);
+        policy.put("sha256", record.policySha256);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("decisionId", record.id);
+        data.put("family", record.family);
+        data.put("caseId", record.caseId);
+        data.put("subjectId", record.subjectId);
+        data.put("stage", record.stage);
+        data.put("outcome", record.outcome);
+        data.put("recommendation", record.recommendation);
+        data.put("color", record.color);
+        data.put("crimeType", record.crimeType);
+        data.put("objectionId", record.objectionId);
+        data.put("policy", policy);
+        data.put("decidedAt", record.createdAt.toString());
+        data.put("links", Map.of("decision", "/api/v1/decisions/" + record.id));
+        return new EventOutbox.Event(UUID.randomUUID().toString(), EventOutbox.ASSESSMENT_RECORDED, record.family,
+                record.id, record.createdAt, write(json.valueToTree(data)));
     }
 
     private String linkedObjection(Entry entry) {

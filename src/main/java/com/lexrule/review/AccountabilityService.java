@@ -4,7 +4,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,6 +22,9 @@ import com.lexrule.audit.AuditChains;
 import com.lexrule.audit.ChainedEntity;
 import com.lexrule.audit.DecisionLedger;
 import com.lexrule.audit.DecisionView;
+import com.lexrule.audit.EventOutbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyRegistry;
@@ -44,11 +49,15 @@ public class AccountabilityService {
     private final PolicyRegistry policies;
     private final DecisionLedger ledger;
     private final AgreementRollup rollup;
+    private final EventOutbox outbox;
+    private final ObjectMapper json;
 
     private final Clock clock;
 
     public AccountabilityService(AuditChains chains, PolicyRegistry policies, DecisionLedger ledger, AgreementRollup rollup,
-                                 Clock clock) {
+                                 EventOutbox outbox, ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.json = json;
         this.chains = chains;
         this.policies = policies;
         this.ledger = ledger;
@@ -91,6 +100,21 @@ public class AccountabilityService {
         persist(entry, "决定 " + decisionId + " 的最终决定已被同时更改，请读取最新记录后重试 "
                 + "(the officer decision was changed concurrently; read the latest entry and retry)");
         rollup.record(decision, latest, entry);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("officerDecisionId", entry.id);
+        data.put("decisionId", decisionId);
+        data.put("family", decision.family());
+        data.put("caseId", decision.caseId());
+        data.put("subjectId", decision.subjectId());
+        data.put("recommendation", decision.recommendation());
+        data.put("taken", entry.taken);
+        data.put("agrees", entry.agrees);
+        data.put("officer", entry.officer);
+        data.put("reason", entry.reason);
+        data.put("revision", entry.revision);
+        data.put("correctsId", entry.correctsId);
+        data.put("recordedAt", entry.recordedAt.toString());
+        event(EventOutbox.OFFICER_DECISION_RECORDED, decision.family(), entry.id, entry.recordedAt, data);
         return new Recorded(entry, true);
     }
 
@@ -138,7 +162,31 @@ public class AccountabilityService {
         outcome.decidedAt = now();
         chains.append(head, outcome);
         persist(outcome, alreadyDecided);
+        DecisionView decision = decision(objection.decisionId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("objectionId", objectionId);
+        data.put("outcomeId", outcome.id);
+        data.put("decisionId", objection.decisionId);
+        data.put("family", decision.family());
+        data.put("caseId", decision.caseId());
+        data.put("subjectId", decision.subjectId());
+        data.put("objectorRole", objection.objectorRole);
+        data.put("outcome", outcome.outcome);
+        data.put("reason", outcome.reason);
+        data.put("reassessmentId", outcome.reassessmentId);
+        data.put("decidedAt", outcome.decidedAt.toString());
+        event(EventOutbox.OBJECTION_DECIDED, decision.family(), outcome.id, outcome.decidedAt, data);
         return outcome;
+    }
+
+    /** The record's event, in this transaction: it is pushed only if the record commits. */
+    private void event(String type, String family, String subject, Instant at, Map<String, Object> data) {
+        try {
+            outbox.append(new EventOutbox.Event(UUID.randomUUID().toString(), type, family, subject, at,
+                    json.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event of " + subject + " could not be serialised", e);
+        }
     }
 
     public List<OfficerDecision> officerDecisions(String decisionId) {

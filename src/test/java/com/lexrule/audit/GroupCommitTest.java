@@ -65,6 +65,9 @@ class GroupCommitTest {
     ObjectMapper json;
 
     @Inject
+    EventOutbox outbox;
+
+    @Inject
     ObjectionCases objections;
 
     @Inject
@@ -264,7 +267,7 @@ class GroupCommitTest {
     void twoWritersOnOneDatabaseNeverForkAChain() throws Exception {
         // A second replica's writers and recorder, on the same database, keys and chain partitions.
         SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
-        ChainWriters replicaWriters = new ChainWriters(dataSource, keys, replicaMeters, java.time.ZoneId.of("Asia/Shanghai"), chains, 256, Duration.ofMillis(2));
+        ChainWriters replicaWriters = new ChainWriters(dataSource, keys, outbox, replicaMeters, java.time.ZoneId.of("Asia/Shanghai"), chains, 256, Duration.ofMillis(2));
         DecisionRecorder replica = new DecisionRecorder(json, replicaMeters, objectionLink, objections, replicaWriters);
         try {
             JsonPath first = decide("GC-REPLICAS-0").then().statusCode(200).extract().jsonPath();

@@ -3,13 +3,19 @@ package com.lexrule.policy.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.audit.DecisionLedger;
+import com.lexrule.audit.EventOutbox;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyNotifications;
@@ -22,14 +28,18 @@ public class DraftStore {
 
     private final PolicyStore versions;
     private final DecisionLedger ledger;
+    private final EventOutbox outbox;
+    private final ObjectMapper json;
     private final Clock clock;
     private final boolean postgres;
 
-    public DraftStore(PolicyStore versions, DecisionLedger ledger, Clock clock,
+    public DraftStore(PolicyStore versions, DecisionLedger ledger, EventOutbox outbox, ObjectMapper json, Clock clock,
                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.postgres = PolicyNotifications.isPostgres(dbKind);
         this.versions = versions;
         this.ledger = ledger;
+        this.outbox = outbox;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -121,10 +131,29 @@ public class DraftStore {
         try {
             PolicyVersion version = versions.publish(bundle, by);
             PolicyDraftEntity.getEntityManager().flush();
+            outbox.append(published(version));
             return version;
         } catch (jakarta.persistence.PersistenceException e) {
             if (uniqueViolation(e)) throw new PublicationConflict(e);
             throw e; // anything else (a value the database refuses, the database gone) is no conflict
+        }
+    }
+
+    /** The publication's event, in the publication's transaction: a version that did not commit is not announced. */
+    private EventOutbox.Event published(PolicyVersion version) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("family", version.family());
+        data.put("version", version.version());
+        data.put("sha256", version.sha256());
+        data.put("effectiveFrom", version.effectiveFrom().toString());
+        data.put("changeNote", version.changeNote());
+        data.put("publishedBy", version.publishedBy());
+        data.put("publishedAt", version.publishedAt().toString());
+        try {
+            return new EventOutbox.Event(UUID.randomUUID().toString(), EventOutbox.POLICY_PUBLISHED, version.family(),
+                    version.family() + "/v" + version.version(), version.publishedAt(), json.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("publication event could not be serialised", e);
         }
     }
 
