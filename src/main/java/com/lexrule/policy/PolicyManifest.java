@@ -39,6 +39,20 @@ public record PolicyManifest(
     }
 
     /**
+     * Which of an answer's findings decided it, by their rule ids in the answer's order: the first that matches the
+     * first entry of the endpoint's precedence that any matches, else the last finding; -1 for an answer without
+     * findings. The one definition of the deciding rule, for special review and for coverage.
+     */
+    public int decidingFinding(String endpoint, List<String> ruleIds) {
+        for (String prefix : decidingRules(endpoint)) {
+            for (int i = 0; i < ruleIds.size(); i++) {
+                if (ruleIds.get(i) != null && ruleIds.get(i).startsWith(prefix)) return i;
+            }
+        }
+        return ruleIds.size() - 1;
+    }
+
+    /**
      * Which facts of a request a counterfactual search may change, and which the law holds fixed. It is doctrine, so
      * it is the policy's: the search reads it from here and knows no field by name.
      *

@@ -105,7 +105,7 @@ public class ReviewForms {
 
     private void add(String name, String family, String endpoint, String title, List<ReviewColumn> columns,
                      ReviewColumn recognised, String comparedField) {
-        forms.put(name, new ReviewForm(name, family, endpoint, title, columns, recognised, comparedField, List.of()));
+        forms.put(name, new ReviewForm(name, family, endpoint, title, columns, recognised, comparedField, null));
     }
 
     /** The form as the version in force gives it (its recognised codes and precedence). */
@@ -127,8 +127,8 @@ public class ReviewForms {
         return form;
     }
 
-    /** The forms' names and columns (not resolved against a version: for listing them). */
-    public List<ReviewForm> all() {
-        return List.copyOf(forms.values());
+    /** The names of the forms. */
+    public List<String> names() {
+        return List.copyOf(forms.keySet());
     }
 }

@@ -210,7 +210,7 @@ public class SpecialReviewService {
     ReviewForm form(String name) {
         if (name == null || name.isBlank()) {
             throw new ProblemException(400, "invalid-request", "请求字段无效 (invalid request fields)",
-                    "family: 须指定评查的政策族或表单 " + forms.all().stream().map(ReviewForm::name).toList() + " (family is required)");
+                    "family: 须指定评查的政策族或表单 " + forms.names() + " (family is required)");
         }
         try {
             return forms.get(name);
