@@ -1,6 +1,5 @@
 package com.lexrule.audit;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,11 +7,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lexrule.boundary.InvalidParameterException;
 
 import io.quarkus.security.Authenticated;
 
@@ -26,6 +28,8 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class VerificationResource {
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
     private final ChainVerifier verifier;
 
@@ -44,8 +48,13 @@ public class VerificationResource {
             content = @Content(schema = @Schema(implementation = ChainVerifier.RecordCheck.class)))
     @APIResponse(responseCode = "400", description = "The code is not 64 hexadecimal digits")
     public ChainVerifier.RecordCheck verify(
-            @Parameter(description = "the verification code printed on the report", example = "fd364423877a7b9bc600e02007cb80799f129b7cd41c85ed168a01803b491ef9")
-            @PathParam("code") @Pattern(regexp = "[0-9a-fA-F]{64}", message = "验证码应为 64 位十六进制数字 (64 hexadecimal digits)") String code) {
+            @Parameter(description = "the verification code printed on the report",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-fA-F]{64}$"),
+                    example = "fd364423877a7b9bc600e02007cb80799f129b7cd41c85ed168a01803b491ef9")
+            @PathParam("code") String code) {
+        if (!CODE.matcher(code).matches()) {
+            throw new InvalidParameterException("code", "64 位十六进制数字 (64 hexadecimal digits)", code.length() > 80 ? code.substring(0, 80) + "…" : code);
+        }
         return verifier.verifyDecision(code.toLowerCase(java.util.Locale.ROOT));
     }
 }

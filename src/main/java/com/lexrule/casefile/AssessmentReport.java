@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,21 +97,23 @@ public class AssessmentReport {
             if (d.objectionId() != null) pages.field("异议复评", "本次评估系对异议 " + d.objectionId() + " 的重新评估");
 
             pages.heading("一、评估结论");
-            pages.field("结论", d.outcome());
+            Map<String, String> outcome = new LinkedHashMap<>();
+            outcome.put("结论", d.outcome());
             for (Iterator<Map.Entry<String, JsonNode>> it = answer.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (SHOWN_ELSEWHERE.contains(field.getKey())) continue;
-                pages.field(field.getKey(), value(field.getValue()));
+                if (!SHOWN_ELSEWHERE.contains(field.getKey())) outcome.put(field.getKey(), value(field.getValue()));
             }
             List<String> missing = texts(answer.path("missingFacts"));
-            if (!missing.isEmpty()) pages.field("未认定的事实", String.join("、", missing));
+            if (!missing.isEmpty()) outcome.put("未认定的事实", String.join("、", missing));
+            fields(pages, outcome);
 
             pages.heading("二、评估所依据的事实（按收到的原样）");
+            Map<String, String> facts = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = d.request().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> fact = it.next();
-                if (CaseTimeline.NOT_FACTS.contains(fact.getKey())) continue;
-                pages.field(fact.getKey(), value(fact.getValue()));
+                if (!CaseTimeline.NOT_FACTS.contains(fact.getKey())) facts.put(fact.getKey(), value(fact.getValue()));
             }
+            fields(pages, facts);
 
             pages.heading("三、评估理由与法律依据（逐项）");
             int n = 0;
@@ -119,9 +122,14 @@ public class AssessmentReport {
                 JsonNode points = finding.get("points");
                 String note = points == null || points.isNull() ? null
                         : (points.asInt() > 0 ? "+" : "") + points.asText() + " 分";
-                pages.itemWithNote(n + ". " + finding.path("reason").asText(), note, 0);
-                pages.paragraph("法律依据：" + finding.path("legalBasis").asText(), ReportPages.BODY, 14, false);
-                pages.paragraph("规则：" + finding.path("ruleId").asText(), ReportPages.SMALL, 14, true);
+                String reason = n + ". " + finding.path("reason").asText();
+                String basis = "法律依据：" + finding.path("legalBasis").asText();
+                String rule = "规则：" + finding.path("ruleId").asText();
+                pages.keep(pages.height(reason, ReportPages.BODY, 40) + pages.height(basis, ReportPages.BODY, 14)
+                        + pages.height(rule, ReportPages.SMALL, 14));
+                pages.itemWithNote(reason, note, 0);
+                pages.paragraph(basis, ReportPages.BODY, 14, false);
+                pages.paragraph(rule, ReportPages.SMALL, 14, true);
                 pages.space(3);
             }
             if (n == 0) pages.paragraph("（无）", ReportPages.BODY, 0, false);
@@ -139,6 +147,13 @@ public class AssessmentReport {
             verification(pages, d);
             return pages.finish("Lexrule 评估报告 · 决定编号 " + d.decisionId());
         }
+    }
+
+    /** Labelled fields whose labels (field names as received) set the width of the label column. */
+    private static void fields(ReportPages pages, Map<String, String> fields) {
+        pages.labels(fields.keySet());
+        fields.forEach(pages::field);
+        pages.labels(List.of());
     }
 
     private void officerDecision(ReportPages pages, List<OfficerDecision> decisions) {

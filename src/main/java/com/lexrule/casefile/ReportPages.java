@@ -46,6 +46,7 @@ final class ReportPages implements AutoCloseable {
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream content;
     private float y;
+    private float labelWidth = LABEL_WIDTH;
 
     ReportPages(ReportFont reportFont, String title, String subject) {
         this.opened = reportFont.openForReport();
@@ -92,18 +93,35 @@ final class ReportPages implements AutoCloseable {
         y -= BODY * LEADING + 5;
     }
 
+    /** Widens the label column to the longest of these labels (a fact's field name), or back to its default. */
+    void labels(java.util.Collection<String> labels) {
+        float widest = 0;
+        for (String label : labels) widest = Math.max(widest, textWidth(printable(label), BODY));
+        labelWidth = Math.min(Math.max(LABEL_WIDTH, widest + 12), width() / 2);
+    }
+
+    /** The height {@code text} takes as a paragraph. */
+    float height(String text, float size, float indent) {
+        return wrap(text, width() - indent, size).size() * size * LEADING;
+    }
+
+    /** Starts a new page unless {@code height} points are left on this one: a block that is not split. */
+    void keep(float height) {
+        need(height);
+    }
+
     /** A label in the left column and its value wrapped in the right one. */
     void field(String label, String value) {
         field(label, value, BODY);
     }
 
     void field(String label, String value, float size) {
-        List<String> lines = wrap(value == null || value.isBlank() ? "—" : value, width() - LABEL_WIDTH, size);
+        List<String> lines = wrap(value == null || value.isBlank() ? "—" : value, width() - labelWidth, size);
         need(size * LEADING * Math.min(lines.size(), 3));
         write(printable(label), MARGIN, y - size, size, 0.35f);
         for (String line : lines) {
             need(size * LEADING);
-            write(line, MARGIN + LABEL_WIDTH, y - size, size, 0);
+            write(line, MARGIN + labelWidth, y - size, size, 0);
             y -= size * LEADING;
         }
     }
@@ -185,8 +203,8 @@ final class ReportPages implements AutoCloseable {
     /** A field whose value column ends at {@code right} points from the left margin (beside a QR code). */
     void narrowField(String label, String value, float right, float size) {
         write(printable(label), MARGIN, y - size, size, 0.35f);
-        for (String line : wrap(value, right - LABEL_WIDTH, size)) {
-            write(line, MARGIN + LABEL_WIDTH, y - size, size, 0);
+        for (String line : wrap(value, right - labelWidth, size)) {
+            write(line, MARGIN + labelWidth, y - size, size, 0);
             y -= size * LEADING;
         }
     }
@@ -287,17 +305,18 @@ final class ReportPages implements AutoCloseable {
         for (String paragraph : printable(text).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             float used = 0;
-            int lastSpace = -1;
+            // where the line may end before a Latin word that does not fit: the end kept, where the carry starts
+            int keepEnd = -1;
+            int carryStart = -1;
             for (int i = 0; i < paragraph.length(); ) {
                 int cp = paragraph.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
                 float w = charWidth(cp, size);
                 boolean fits = used + w <= max || line.isEmpty() || NO_LINE_START.indexOf(cp) >= 0;
                 if (!fits) {
-                    if (isWordChar(cp) && lastSpace > 0) {
-                        // a Latin word is carried whole to the next line
-                        String carried = line.substring(lastSpace + 1);
-                        lines.add(line.substring(0, lastSpace));
+                    if (isWordChar(cp) && keepEnd > 0) {
+                        // a Latin word (a code, a rule id) is carried whole to the next line
+                        String carried = line.substring(carryStart);
+                        lines.add(line.substring(0, keepEnd));
                         line.setLength(0);
                         line.append(carried);
                     } else {
@@ -306,16 +325,20 @@ final class ReportPages implements AutoCloseable {
                         if (cp == ' ') {
                             i += Character.charCount(cp);
                             used = 0;
-                            lastSpace = -1;
+                            keepEnd = carryStart = -1;
                             continue;
                         }
                     }
                     used = textWidth(line.toString(), size);
-                    lastSpace = -1;
+                    keepEnd = carryStart = -1;
                 }
-                if (cp == ' ') lastSpace = line.length();
-                else if (!isWordChar(cp)) lastSpace = -1;
-                line.append(ch);
+                if (cp == ' ') {
+                    keepEnd = line.length();
+                    carryStart = line.length() + 1;
+                } else if (!isWordChar(cp)) {
+                    keepEnd = carryStart = line.length() + Character.charCount(cp);
+                }
+                line.appendCodePoint(cp);
                 used += w;
                 i += Character.charCount(cp);
             }
