@@ -84,9 +84,13 @@ public class AssessmentReport {
     }
 
     private byte[] render(Recorded r) {
+        return font.draw(ttf -> render(r, ttf));
+    }
+
+    private byte[] render(Recorded r, org.apache.fontbox.ttf.TrueTypeFont ttf) {
         DecisionView d = r.decision();
         JsonNode answer = d.response();
-        try (ReportPages pages = new ReportPages(font, "评估报告 " + d.decisionId(), r.manifest().title())) {
+        try (ReportPages pages = new ReportPages(ttf, "评估报告 " + d.decisionId(), r.manifest().title())) {
             pages.title("评 估 报 告", r.manifest().title());
             pages.field("案件编号", d.caseId());
             pages.field("犯罪嫌疑人编号", d.subjectId());

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -39,7 +40,7 @@ final class ReportPages implements AutoCloseable {
     private static final String NO_LINE_START = "，。、；：？！）》」』】〕,.;:?!)]}%";
 
     private final PDDocument document = new PDDocument();
-    private final ReportFont.Opened opened;
+    private final TrueTypeFont source;
     private final PDType0Font font;
     private final Map<Integer, Boolean> printable = new HashMap<>();
     private final Map<Integer, Float> widths = new HashMap<>();
@@ -48,10 +49,11 @@ final class ReportPages implements AutoCloseable {
     private float y;
     private float labelWidth = LABEL_WIDTH;
 
-    ReportPages(ReportFont reportFont, String title, String subject) {
-        this.opened = reportFont.openForReport();
+    /** Pages in {@code source}, which must stay open until {@link #finish} has saved them (the subset is read then). */
+    ReportPages(TrueTypeFont source, String title, String subject) {
+        this.source = source;
         try {
-            this.font = PDType0Font.load(document, opened.font(), true);
+            this.font = PDType0Font.load(document, source, true);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);
             info.setSubject(subject);
@@ -246,7 +248,6 @@ final class ReportPages implements AutoCloseable {
         try {
             if (content != null) content.close();
             document.close();
-            opened.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -379,7 +380,7 @@ final class ReportPages implements AutoCloseable {
     private boolean hasGlyph(int cp) {
         try {
             font.encode(new String(Character.toChars(cp)));
-            return opened.font().getUnicodeCmapLookup().getGlyphId(cp) > 0;
+            return source.getUnicodeCmapLookup().getGlyphId(cp) > 0;
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

@@ -40,7 +40,11 @@ public class TimelineReport {
     }
 
     private byte[] render(CaseTimeline.Timeline t) {
-        try (ReportPages pages = new ReportPages(font, "案件全流程记录 " + t.caseId(), "随案推送、全程留痕")) {
+        return font.draw(ttf -> render(t, ttf));
+    }
+
+    private byte[] render(CaseTimeline.Timeline t, org.apache.fontbox.ttf.TrueTypeFont ttf) {
+        try (ReportPages pages = new ReportPages(ttf, "案件全流程记录 " + t.caseId(), "随案推送、全程留痕")) {
             pages.title("案件全流程记录", "随案推送、全程留痕");
             pages.field("案件编号", t.caseId());
             pages.field("犯罪嫌疑人编号", String.join("、", t.subjectIds()));

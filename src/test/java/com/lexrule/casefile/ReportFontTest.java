@@ -21,7 +21,7 @@ class ReportFontTest {
     void aMissingFontIsNamedWithItsSettingAndRefusesAReportWithA503() {
         ReportFont font = new ReportFont(Path.of("/no/such/font.ttc"), "WenQuanYiZenHei");
         assertThat(font.problem()).contains("lexrule.report.font-file=/no/such/font.ttc", "fonts-wqy-zenhei");
-        assertThatThrownBy(font::openForReport).isInstanceOfSatisfying(ProblemException.class, p -> {
+        assertThatThrownBy(() -> font.draw(f -> f)).isInstanceOfSatisfying(ProblemException.class, p -> {
             assertThat(p.status()).isEqualTo(503);
             assertThat(p.slug()).isEqualTo("report-font-unavailable");
             assertThat(p.detail()).contains("lexrule.report.font-file");
