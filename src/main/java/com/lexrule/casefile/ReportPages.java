@@ -348,8 +348,9 @@ final class ReportPages implements AutoCloseable {
         return lines;
     }
 
+    /** Latin text, a code, a rule id, a URL: kept whole on a line where it fits; Chinese may break anywhere. */
     private static boolean isWordChar(int cp) {
-        return cp < 0x80 && (Character.isLetterOrDigit(cp) || cp == '_' || cp == '-' || cp == '.' || cp == '/');
+        return cp < 0x80 && cp != ' ';
     }
 
     private float charWidth(int cp, float size) {
