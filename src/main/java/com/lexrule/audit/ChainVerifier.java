@@ -252,12 +252,8 @@ public class ChainVerifier {
                         continue;
                     }
                     hashedSeen = true;
-                    if (!prevHash.equals(record.prevHash())) {
-                        return broken(chain, table, record, null, "前一条记录的哈希不符 (previous record removed or altered)");
-                    }
-                    if (!record.computeHash().equals(record.recordHash())) {
-                        return broken(chain, table, record, null, "记录内容与其哈希不符，记录已被改动 (content altered)");
-                    }
+                    String problem = linkProblem(chain, record, prevHash, prevMac);
+                    if (problem != null) return broken(chain, table, record, null, problem);
                     if (record.mac() == null) {
                         if (keyedSeen) {
                             return broken(chain, table, record, null, "记录没有 HMAC (record has no HMAC: written behind the service's back)");
@@ -265,10 +261,6 @@ public class ChainVerifier {
                         run.unkeyed++;
                     } else {
                         keyedSeen = true;
-                        if (!AuditChains.macOf(keys, chain, seq, prevMac, record.recordHash()).equals(record.mac())) {
-                            return broken(chain, table, record, null, "HMAC 不符：记录的哈希被重新计算，或并非由持有密钥的服务写入 "
-                                    + "(HMAC does not verify: content altered and its hash recomputed, or written without the key)");
-                        }
                         prevMac = record.mac();
                     }
                     Signed fixed = run.full ? signed.get(seq) : null;
@@ -312,6 +304,80 @@ public class ChainVerifier {
                     "链头与最后一条记录不符 (head does not match the chain's last record)");
         }
         return null;
+    }
+
+    /**
+     * What breaks a hashed record's link with the record before it (its hash and HMAC): the previous hash it names,
+     * its content against its hash, and its HMAC when it has one; null when the link holds.
+     */
+    private String linkProblem(String chain, ChainedRecord record, String prevHash, String prevMac) {
+        if (!prevHash.equals(record.prevHash())) {
+            return "前一条记录的哈希不符 (previous record removed or altered)";
+        }
+        if (!record.computeHash().equals(record.recordHash())) {
+            return "记录内容与其哈希不符，记录已被改动 (content altered)";
+        }
+        if (record.mac() != null && !AuditChains.macOf(keys, chain, record.chainSeq(), prevMac, record.recordHash()).equals(record.mac())) {
+            return "HMAC 不符：记录的哈希被重新计算，或并非由持有密钥的服务写入 "
+                    + "(HMAC does not verify: content altered and its hash recomputed, or written without the key)";
+        }
+        return null;
+    }
+
+    /**
+     * One decision record checked by its verification code (its record hash, as a printed report shows it), the
+     * way a chain verification checks each record: its content against its hash, its link to the record before and
+     * its HMAC. A record whose content was changed and whose hash was recomputed no longer has this code: it is not
+     * found, which is what a printed report's reader must be told.
+     */
+    public RecordCheck verifyDecision(String code) {
+        return inTransaction(() -> {
+            DecisionRecord record = DecisionRecord.<DecisionRecord>find("recordHash", code).firstResult();
+            if (record == null) return RecordCheck.unknown(code);
+            String chain = record.chain();
+            String prevHash = RecordHash.GENESIS;
+            String prevMac = null;
+            if (record.chainSeq > 1) {
+                ChainSource source = sources.stream().filter(s -> s.holds(chain)).findFirst().orElseThrow();
+                List<? extends ChainedRecord> before = source.page(chain, record.chainSeq - 1, 1);
+                if (before.isEmpty() || before.get(0).chainSeq() != record.chainSeq - 1) {
+                    return RecordCheck.of(code, record, "前一条记录缺失 (the record before it was removed)");
+                }
+                prevHash = before.get(0).recordHash() == null ? RecordHash.GENESIS : before.get(0).recordHash();
+                prevMac = before.get(0).mac();
+            }
+            String problem = linkProblem(chain, record, prevHash, prevMac);
+            if (problem == null && record.mac() == null) {
+                problem = "记录没有 HMAC，无法证明由本服务写入 (record has no HMAC: not provably written by the service)";
+            }
+            return RecordCheck.of(code, record, problem);
+        });
+    }
+
+    /**
+     * A decision record checked by its verification code. The outcome is given only for a record that holds: the
+     * stored outcome of an altered record is not the one decided.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecordCheck(String code, boolean exists, boolean intact, String decisionId, String family,
+                              String caseId, String stage, com.lexrule.policy.PolicyRef policy, String outcome,
+                              String recommendation, String color, Instant decidedAt, String chain, Long seq,
+                              String problem, Instant verifiedAt) {
+
+        static RecordCheck unknown(String code) {
+            return new RecordCheck(code, false, false, null, null, null, null, null, null, null, null, null, null, null,
+                    "没有与此验证码对应的决定记录：验证码有误，或记录已被改动并重新计算了哈希 "
+                            + "(no decision record has this code: mistyped, or the record was altered and its hash recomputed)",
+                    Instant.now());
+        }
+
+        static RecordCheck of(String code, DecisionRecord r, String problem) {
+            boolean intact = problem == null;
+            return new RecordCheck(code, true, intact, r.id, r.family, r.caseId, r.stage,
+                    intact ? new com.lexrule.policy.PolicyRef(r.family, r.policyVersion, r.policySha256) : null,
+                    intact ? r.outcome : null, intact ? r.recommendation : null, intact ? r.color : null,
+                    intact ? r.createdAt : null, r.chain(), r.chainSeq, problem, Instant.now());
+        }
     }
 
     /** The head as committed now, past the persistence context (which holds the one read at the start). */
