@@ -103,7 +103,7 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
             }
             return new ArrestAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     request.stage(), decision.getLegalCategory(), decision.getScore(), decision.getColor(),
-                    decision.getRecommendedMeasure(), findings, missingFacts(), stamp.decidedAt());
+                    decision.getRecommendedMeasure(), findings, missingFacts(), stamp.decidedAt(), stamp.counterfactuals());
         }
 
         /** Optional facts the caller left out that could have changed this outcome. */

@@ -117,7 +117,7 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
             return new BailDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     color, request.dangerColor() == null ? request.arrestDecisionId() : null,
                     decision.isBailRecommended(), decision.getRecommendedMeasure(), decision.getGuaranteeMethod(), deposit,
-                    findings, missingFacts(), stamp.decidedAt());
+                    findings, missingFacts(), stamp.decidedAt(), stamp.counterfactuals());
         }
 
         /** Optional facts the caller left out that could have changed this outcome. */

@@ -100,7 +100,7 @@ public class CompensationDepositDefinition implements FamilyDefinition<Compensat
             }
             return new CompensationDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(),
                     request.subjectId(), decision.isEligible(), decision.isEligible() ? decision.getAmount().getAmount() : null,
-                    Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missingFacts(), stamp.decidedAt());
+                    Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missingFacts(), stamp.decidedAt(), stamp.counterfactuals());
         }
 
         private List<String> missingFacts() {
