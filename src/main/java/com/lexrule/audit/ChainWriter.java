@@ -176,7 +176,9 @@ final class ChainWriter {
             if (advance(connection, head, next)) {
                 try {
                     insert(connection, batch);
-                    AssessmentRollup.count(connection, batch.stream().map(Pending::record).toList(), owner.zone());
+                    List<DecisionRecord> records = batch.stream().map(Pending::record).toList();
+                    AssessmentRollup.count(connection, records, owner.zone());
+                    CoverageRollup.count(connection, records, owner.zone());
                     connection.commit();
                     head = next;
                     return;

@@ -29,14 +29,16 @@ public class DecisionRecorder {
     private final Instance<ObjectionLink> objectionLink;
     private final ObjectionCases objections;
     private final ChainWriters writers;
+    private final Instance<DecidingRule> decidingRule;
 
     public DecisionRecorder(ObjectMapper json, MeterRegistry meters, Instance<ObjectionLink> objectionLink,
-                            ObjectionCases objections, ChainWriters writers) {
+                            ObjectionCases objections, ChainWriters writers, Instance<DecidingRule> decidingRule) {
         this.json = json;
         this.meters = meters;
         this.objectionLink = objectionLink;
         this.objections = objections;
         this.writers = writers;
+        this.decidingRule = decidingRule;
     }
 
     /** What is recorded of one decision; the family's answer and facts are stored as the JSON exchanged. */
@@ -66,7 +68,9 @@ public class DecisionRecorder {
         // A read, on the caller's thread, before the record is queued: a wrong link refuses this request alone.
         record.objectionId = linkedObjection(entry);
         record.requestJson = write(json.valueToTree(entry.request()));
-        record.responseJson = write(json.valueToTree(entry.response()));
+        JsonNode response = json.valueToTree(entry.response());
+        record.responseJson = write(response);
+        coverage(record, response);
         record.caller = entry.caller();
         // The database keeps microseconds: hash what will be read back.
         record.createdAt = entry.decidedAt().truncatedTo(ChronoUnit.MICROS);
@@ -74,6 +78,18 @@ public class DecisionRecorder {
 
         writers.append(record);
         meters.counter("lexrule.decisions.recorded", "family", entry.family()).increment();
+    }
+
+    /** What the coverage rollup counts of this decision: the rules that fired and the one that decided. */
+    private void coverage(DecisionRecord record, JsonNode response) {
+        java.util.Set<String> fired = new java.util.LinkedHashSet<>();
+        for (JsonNode finding : response.path("findings")) {
+            String id = finding.path("ruleId").asText("");
+            if (!id.isEmpty() && id.length() <= CoverageRollup.RULE_ID_LENGTH) fired.add(id);
+        }
+        record.firedRules = fired;
+        record.decidingRule = decidingRule.isResolvable()
+                ? decidingRule.get().of(record.family, response).orElse(null) : null;
     }
 
     private String linkedObjection(Entry entry) {

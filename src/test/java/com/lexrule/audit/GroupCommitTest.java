@@ -71,6 +71,9 @@ class GroupCommitTest {
     Instance<ObjectionLink> objectionLink;
 
     @Inject
+    Instance<DecidingRule> decidingRule;
+
+    @Inject
     ChainWriters writers;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
@@ -265,7 +268,7 @@ class GroupCommitTest {
         // A second replica's writers and recorder, on the same database, keys and chain partitions.
         SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
         ChainWriters replicaWriters = new ChainWriters(dataSource, keys, replicaMeters, java.time.ZoneId.of("Asia/Shanghai"), chains, 256, Duration.ofMillis(2));
-        DecisionRecorder replica = new DecisionRecorder(json, replicaMeters, objectionLink, objections, replicaWriters);
+        DecisionRecorder replica = new DecisionRecorder(json, replicaMeters, objectionLink, objections, replicaWriters, decidingRule);
         try {
             JsonPath first = decide("GC-REPLICAS-0").then().statusCode(200).extract().jsonPath();
             int version = first.getInt("policy.version");
