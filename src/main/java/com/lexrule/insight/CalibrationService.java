@@ -41,6 +41,8 @@ import com.lexrule.review.FinalDecisions;
 public class CalibrationService {
 
     static final String ARREST = "arrest";
+    /** The catalog sheet of the codes an officer's final decision takes (as review checks them). */
+    static final String OUTCOMES = "outcomes";
 
     static final String NOTE = "与承办人员决定的一致不等于法律上的正确：承办人员的决定可能本身有误，校准只反映实践。"
             + "建议只调整法律交由政策确定的三色码阈值；刑事诉讼法第八十一条的法定条件、未成年人从严限制等优先规则写在 DRL 中，不受影响。"
@@ -182,16 +184,30 @@ public class CalibrationService {
         Map<String, String> taken = reviewed(family, period, reviewed);
         Map<String, List<String[]>> groups = new TreeMap<>();
         List<String[]> all = new ArrayList<>();
+        java.util.Set<String> outcomes = registry.current(family).catalog().has(OUTCOMES)
+                ? registry.current(family).catalog().entries(OUTCOMES).keySet() : java.util.Set.of();
         for (DecisionView d : reviewed) {
-            String[] pair = {d.recommendation() == null ? "-" : d.recommendation(), taken.get(d.decisionId())};
+            String[] pair = {compared(d, outcomes), taken.get(d.decisionId())};
             all.add(pair);
             groups.computeIfAbsent(d.crimeType() == null ? "-" : d.crimeType(), k -> new ArrayList<>()).add(pair);
         }
         List<Group> byCrime = new ArrayList<>();
         groups.forEach((k, pairs) -> byCrime.add(group(k, pairs)));
         return new AgreementAnalysis(family, period[0], period[1], group(null, all), byCrime,
-                "一致率 = 承办人员最终决定与系统建议相同的比例（逮捕：建议措施；立功：认定结论；取保候审：保证方式）。"
+                "一致率 = 承办人员最终决定与系统建议相同的比例（逮捕：建议措施；立功：认定结论；取保候审：承办人员记录的是所采取的措施，"
+                        + "故与系统建议的措施比较，保证方式见 recommendedToTaken 以外的审计记录）。"
                         + "与承办人员一致不等于法律上的正确。");
+    }
+
+    /**
+     * What an officer's decision is compared with: the recorded recommendation where it is one of the codes officers
+     * decide in (the family's outcomes), else the measure the answer recommends (bail: the audit keeps the guarantee
+     * method, officers record the measure taken).
+     */
+    private static String compared(DecisionView d, java.util.Set<String> outcomes) {
+        if (d.recommendation() != null && (outcomes.isEmpty() || outcomes.contains(d.recommendation()))) return d.recommendation();
+        String measure = d.response() == null ? null : d.response().path("recommendedMeasure").asText(null);
+        return measure != null ? measure : d.recommendation() == null ? "-" : d.recommendation();
     }
 
     private Group group(String key, List<String[]> pairs) {

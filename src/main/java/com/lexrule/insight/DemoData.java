@@ -143,9 +143,11 @@ public class DemoData {
                         OfficerDecisionRequest decision = switch (path) {
                             case "/api/v1/assessments/arrest" -> arrestOfficer(request, answer, officers, random);
                             case "/api/v1/assessments/meritorious-service" -> otherOfficer("meritorious-service",
-                                    answer.path("determination").asText(), meritorious.catalog().entries("outcomes").keySet(), random);
-                            default -> otherOfficer("bail-deposit", answer.path("guaranteeMethod").asText(),
-                                    bail.catalog().entries("outcomes").keySet(), random);
+                                    answer.path("determination").asText(), answer.path("determination").asText(),
+                                    meritorious.catalog().entries("outcomes").keySet(), random);
+                            // officers record a measure (the outcomes), the audit keeps the guarantee method
+                            default -> otherOfficer("bail-deposit", answer.path("recommendedMeasure").asText(),
+                                    answer.path("guaranteeMethod").asText(), bail.catalog().entries("outcomes").keySet(), random);
                         };
                         if (decision != null) {
                             review.recordOfficerDecision(decisionId, decision, CALLER);
@@ -184,7 +186,7 @@ public class DemoData {
     private ObjectNode arrestCase(CompiledPolicy policy, String caseId, Random random) {
         ObjectNode request = json.createObjectNode();
         request.put("caseId", caseId).put("subjectId", caseId + "-S").put("stage", "ARREST_REVIEW");
-        request.put("crimeType", pick(List.copyOf(policy.catalog().entries("crimeTypes").keySet()), random));
+        request.put("crimeType", pick(weighted(List.copyOf(policy.catalog().entries("crimeTypes").keySet())), random));
         request.put("evidenceOfCrime", true);
         request.put("expectedSentence", pick(texts(config.path("arrest").path("expectedSentences")), random));
         request.put("priorIntentionalCrime", false).put("identityUnknown", false).put("violatedBailConditions", false);
@@ -214,16 +216,19 @@ public class DemoData {
         return new OfficerDecisionRequest(taken, officer, reason);
     }
 
-    private OfficerDecisionRequest otherOfficer(String model, String recommended, java.util.Set<String> codes, Random random) {
+    /**
+     * An officer who takes the recommended outcome with the model's probability, else another; a reason is given
+     * wherever the decision departs from what the audit recorded as the recommendation.
+     */
+    private OfficerDecisionRequest otherOfficer(String model, String recommended, String recorded, java.util.Set<String> codes,
+                                                Random random) {
         // an officer decides in the family's outcome codes; a recommendation outside them is left undecided
         if (recommended == null || !codes.contains(recommended)) return null;
         String officer = OFFICER_PREFIX + (1 + random.nextInt(12));
-        if (random.nextDouble() < config.path(model).path("agreement").asDouble()) {
-            return new OfficerDecisionRequest(recommended, officer, null);
-        }
         List<String> others = codes.stream().filter(c -> !c.equals(recommended)).toList();
-        if (others.isEmpty()) return new OfficerDecisionRequest(recommended, officer, null);
-        return new OfficerDecisionRequest(pick(others, random), officer, config.path(model).path("reason").asText());
+        String taken = others.isEmpty() || random.nextDouble() < config.path(model).path("agreement").asDouble()
+                ? recommended : pick(others, random);
+        return new OfficerDecisionRequest(taken, officer, taken.equals(recorded) ? null : config.path(model).path("reason").asText());
     }
 
     private ObjectNode meritoriousCase(CompiledPolicy policy, String caseId, Random random) {
@@ -251,6 +256,16 @@ public class DemoData {
         request.put("guarantorAvailable", random.nextBoolean());
         request.put("amountInvolved", 1000 * (1 + random.nextInt(50)));
         return request;
+    }
+
+    /** The crime types, each as often as its weight in demo-data.json (default 1): more cases where officers differ. */
+    private List<String> weighted(List<String> crimeTypes) {
+        List<String> weighted = new ArrayList<>();
+        for (String crime : crimeTypes) {
+            int weight = config.path("arrest").path("crimeWeights").path(crime).asInt(1);
+            for (int i = 0; i < weight; i++) weighted.add(crime);
+        }
+        return weighted;
     }
 
     private static List<String> texts(JsonNode array) {
