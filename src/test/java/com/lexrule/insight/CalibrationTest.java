@@ -27,10 +27,10 @@ class CalibrationTest {
 
     /** The demo data, generated once for the class (a @BeforeAll would run before the service is up). */
     synchronized JsonPath demo() {
-        // in calls of 500 cases, each well within a request's time on a loaded machine
+        // in calls of 250 cases, each well within a request's time on a loaded machine
         if (filled != null) return filled;
-        for (int i = 0; i < 12; i++) {
-            filled = as("admin").queryParam("cases", 500).post("/api/v1/demo-data").then().log().ifValidationFails()
+        for (int i = 0; i < 24; i++) {
+            filled = as("admin").queryParam("cases", 250).post("/api/v1/demo-data").then().log().ifValidationFails()
                     .statusCode(200).extract().jsonPath();
         }
         return filled;
@@ -63,11 +63,24 @@ class CalibrationTest {
                     .isGreaterThanOrEqualTo(calibration.getLong("minDecisions"));
         });
         assertThat(calibration.getString("note")).contains("不等于法律上的正确");
+        example("calibration-arrest.json", calibration.prettify());
+    }
+
+    /** The answers docs/insight.md shows, as this test received them (target/insight-examples). */
+    static void example(String name, String json) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "insight-examples");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name), json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void everyGeneratedRecordIsMarkedAsDemoData() {
         JsonPath demo = demo();
+        example("demo-data.json", demo.prettify());
         assertThat(demo.getLong("officerDecisions")).isPositive();
         assertThat(demo.getMap("byEndpoint")).containsKeys("/api/v1/assessments/arrest",
                 "/api/v1/assessments/meritorious-service", "/api/v1/assessments/bail-deposit");
@@ -75,7 +88,8 @@ class CalibrationTest {
                 .statusCode(200).extract().jsonPath().getList("items");
         List<Map<String, Object>> generated = page.stream().filter(d -> String.valueOf(d.get("caseId")).startsWith(DemoData.CASE_PREFIX)).toList();
         assertThat(generated).isNotEmpty().allSatisfy(d -> assertThat(d.get("caller")).isEqualTo(DemoData.CALLER));
-        as("approver").post("/api/v1/demo-data").then().statusCode(403);
+        as("approver").queryParam("cases", 1).post("/api/v1/demo-data").then().statusCode(403);
+        as("admin").post("/api/v1/demo-data").then().statusCode(400).contentType("application/problem+json");
         as("admin").queryParam("cases", 0).post("/api/v1/demo-data").then().statusCode(400)
                 .contentType("application/problem+json");
     }
@@ -91,6 +105,7 @@ class CalibrationTest {
             assertThat(analysis.getDouble("overall.agreement.low")).isLessThanOrEqualTo(rate);
             assertThat(analysis.getDouble("overall.agreement.high")).isGreaterThanOrEqualTo(rate);
             assertThat(analysis.getMap("overall.recommendedToTaken")).isNotEmpty();
+            example("agreement-" + family + ".json", analysis.prettify());
         }
         as("auditor").get("/api/v1/calibration/no-such-family/agreement").then().statusCode(404);
     }

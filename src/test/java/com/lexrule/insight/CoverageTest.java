@@ -61,6 +61,7 @@ class CoverageTest {
         assertThat(rule(after, "ARR-SCORE-FLIGHT_HISTORY")).containsEntry("kind", "TABLE_ROW")
                 .containsEntry("file", "danger-points.xlsx");
         assertThat(after.getString("policy.sha256")).hasSize(64);
+        CalibrationTest.example("coverage-arrest.json", after.prettify());
     }
 
     @Test
