@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import com.lexrule.assessment.Counterfactuals;
 import com.lexrule.engine.Finding;
 import com.lexrule.openapi.ContractFilter;
 import com.lexrule.policy.PolicyRef;
@@ -28,5 +29,8 @@ public record ArrestAssessment(
                 value = ArrestFamily.NAME + ":" + ArrestFamily.OUTCOMES)) String recommendedMeasure,
         List<Finding> findings,
         @Schema(description = "未提供、按未查明处理的事实；提供后结论可能改变") List<String> missingFacts,
-        Instant decidedAt) {
+        Instant decidedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "反事实分析：仅在请求 ?counterfactuals=true 时给出，以作出本决定的同一政策版本计算")
+        Counterfactuals.Report counterfactuals) {
 }

@@ -105,7 +105,7 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
             }
             return new ArrestAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     request.stage(), decision.getLegalCategory(), decision.getScore(), decision.getColor(),
-                    decision.getRecommendedMeasure(), findings, missing.named(), stamp.decidedAt());
+                    decision.getRecommendedMeasure(), findings, missing.named(), stamp.decidedAt(), stamp.counterfactuals());
         }
     }
 }

@@ -23,6 +23,7 @@ import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.PolicyRegistry;
 import com.lexrule.policy.RequestReader;
 
+import io.quarkus.arc.Arc;
 import io.vertx.core.Context;
 
 /**
@@ -46,17 +47,22 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     private final List<FamilyDefinition<?, ?>> definitions;
     private final EvaluationPool pool;
     private final AssessmentMetrics metrics;
+    private final Instance<CounterfactualOption> counterfactualOption;
+    private final Instance<Counterfactuals.Search> counterfactuals;
 
     @Inject
     public AssessmentPipeline(PolicyRegistry registry, PolicyEvaluator evaluator, DecisionRecorder recorder,
                               RequestReader requests, Clock clock, @Any Instance<FamilyDefinition<?, ?>> definitions,
-                              EvaluationPool pool, AssessmentMetrics metrics) {
-        this(registry, evaluator, recorder, requests, clock, definitions.stream().toList(), pool, metrics);
+                              EvaluationPool pool, AssessmentMetrics metrics, Instance<CounterfactualOption> counterfactualOption,
+                              Instance<Counterfactuals.Search> counterfactuals) {
+        this(registry, evaluator, recorder, requests, clock, definitions.stream().toList(), pool, metrics,
+                counterfactualOption, counterfactuals);
     }
 
     private AssessmentPipeline(PolicyRegistry registry, PolicyEvaluator evaluator, DecisionRecorder recorder,
                                RequestReader requests, Clock clock, List<FamilyDefinition<?, ?>> definitions,
-                               EvaluationPool pool, AssessmentMetrics metrics) {
+                               EvaluationPool pool, AssessmentMetrics metrics, Instance<CounterfactualOption> counterfactualOption,
+                               Instance<Counterfactuals.Search> counterfactuals) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.recorder = recorder;
@@ -65,11 +71,13 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
         this.definitions = List.copyOf(definitions);
         this.pool = pool;
         this.metrics = metrics;
+        this.counterfactualOption = counterfactualOption;
+        this.counterfactuals = counterfactuals;
     }
 
     /** Outside CDI (unit tests, benchmarks): evaluation alone, with no registry, recorder, JSON reader or endpoints. */
     public static AssessmentPipeline evaluation(PolicyEvaluator evaluator, Clock clock) {
-        return new AssessmentPipeline(null, evaluator, null, null, clock, List.of(), null, null);
+        return new AssessmentPipeline(null, evaluator, null, null, clock, List.of(), null, null, null, null);
     }
 
     /**
@@ -85,17 +93,24 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
             CompiledPolicy deciding = policy;
             String decisionId = UUID.randomUUID().toString();
             Instant decidedAt = now();
-            A answer = pool.evaluate(() -> evaluate(family, deciding, request, decisionId, decidedAt));
+            boolean withCounterfactuals = counterfactualsRequested();
+            A answer = pool.evaluate(() -> evaluate(family, deciding, request, decisionId, decidedAt, withCounterfactuals));
             FamilyDefinition.AuditColumns columns = family.columns(request, answer);
             recorder.record(new DecisionRecorder.Entry(decisionId, family.family(), columns.caseId(), columns.subjectId(),
                     columns.stage(), policy.version().version(), policy.version().sha256(), family.outcome(answer),
-                    columns.recommendation(), columns.color(), columns.crimeType(), request, answer, caller, decidedAt));
+                    columns.recommendation(), columns.color(), columns.crimeType(), request, answer, caller, decidedAt,
+                    endpointName(family), policy.bundle().manifest()));
             metrics.decided(family, policy, family.grade(answer), started);
             return answer;
         } catch (RuntimeException | Error e) {
             metrics.notDecided(family, policy, e, started);
             throw e;
         }
+    }
+
+    /** The endpoint's name, as policy.json's decidingRules and the review forms key it: the last segment of its path. */
+    private static String endpointName(FamilyDefinition<?, ?> family) {
+        return family.path().substring(family.path().lastIndexOf('/') + 1);
     }
 
     /**
@@ -106,7 +121,8 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
     @Transactional(Transactional.TxType.NEVER)
     public <R, A> A simulate(FamilyDefinition<R, A> family, R request, Integer pinnedVersion) {
         CompiledPolicy policy = registry.resolve(family.family(), pinnedVersion);
-        return pool.evaluate(() -> evaluate(family, policy, request, null, now()));
+        boolean withCounterfactuals = counterfactualsRequested();
+        return pool.evaluate(() -> evaluate(family, policy, request, null, now(), withCounterfactuals));
     }
 
     /**
@@ -117,6 +133,16 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
      */
     public <R, A> A evaluate(FamilyDefinition<R, A> family, CompiledPolicy policy, R request, String decisionId,
                              Instant decidedAt) {
+        return evaluate(family, policy, request, decisionId, decidedAt, false);
+    }
+
+    /**
+     * As {@link #evaluate(FamilyDefinition, CompiledPolicy, R, String, Instant)}, with the answer carrying the
+     * counterfactuals of the request under the same compiled policy when asked for: the search evaluates through
+     * this same method, without them.
+     */
+    private <R, A> A evaluate(FamilyDefinition<R, A> family, CompiledPolicy policy, R request, String decisionId,
+                              Instant decidedAt, boolean withCounterfactuals) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("an assessment blocks (compile, audit commit) and must not run on the event loop");
         }
@@ -125,7 +151,15 @@ public class AssessmentPipeline implements FamilyEvaluator.Endpoints {
         codes.orThrow(policy.version());
         FamilyDefinition.Case<A> theCase = family.facts(policy, request);
         List<Finding> findings = evaluator.evaluate(policy, theCase.facts());
-        return theCase.answer(new DecisionStamp(decisionId, PolicyRef.of(policy.version()), decidedAt), findings);
+        Counterfactuals.Report report = withCounterfactuals
+                ? counterfactuals.get().search(family, policy, requests.tree(request)) : null;
+        return theCase.answer(new DecisionStamp(decisionId, PolicyRef.of(policy.version()), decidedAt, report), findings);
+    }
+
+    /** Whether this call asked for counterfactuals; false outside a request (a benchmark, a scheduled job). */
+    private boolean counterfactualsRequested() {
+        return counterfactualOption != null && Arc.container().requestContext().isActive()
+                && counterfactualOption.isResolvable() && counterfactualOption.get().requested();
     }
 
     /**

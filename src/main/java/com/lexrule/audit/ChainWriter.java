@@ -178,7 +178,9 @@ final class ChainWriter {
                     insert(connection, batch);
                     // In the batch's own transaction, not one more: the events commit exactly when their records do.
                     owner.outbox().append(connection, batch.stream().map(Pending::event).toList());
-                    AssessmentRollup.count(connection, batch.stream().map(Pending::record).toList(), owner.zone());
+                    List<DecisionRecord> records = batch.stream().map(Pending::record).toList();
+                    AssessmentRollup.count(connection, records, owner.zone());
+                    CoverageRollup.count(connection, records, owner.zone());
                     connection.commit();
                     head = next;
                     return;

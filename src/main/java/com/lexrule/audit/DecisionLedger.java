@@ -71,4 +71,17 @@ public class DecisionLedger {
                 .setParameter("family", family).setMaxResults(limit).getResultStream()
                 .map(r -> new AuditedRequest((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3])).toList();
     }
+
+    /** The decisions with these ids, with the facts and answer as exchanged, in no particular order. */
+    public List<DecisionView> withContent(java.util.Collection<String> decisionIds) {
+        if (decisionIds.isEmpty()) return List.of();
+        List<DecisionView> views = new java.util.ArrayList<>(decisionIds.size());
+        List<String> ids = List.copyOf(decisionIds);
+        // in chunks: a database bounds the parameters of one statement
+        for (int from = 0; from < ids.size(); from += 1000) {
+            DecisionRecord.<DecisionRecord>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .forEach(r -> views.add(DecisionView.of(r, json, true)));
+        }
+        return views;
+    }
 }

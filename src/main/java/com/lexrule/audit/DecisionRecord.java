@@ -47,6 +47,13 @@ public class DecisionRecord extends ChainedEntity {
     @Column(name = "chain_partition")
     public int chainPartition;
 
+    /** The rules that fired (finding rule ids), for the coverage rollup; not stored, not hashed. */
+    @jakarta.persistence.Transient
+    transient java.util.Set<String> firedRules = java.util.Set.of();
+    /** The rule that decided the answer (by the deciding version's precedence), for the coverage rollup; not stored, not hashed. */
+    @jakarta.persistence.Transient
+    transient String decidingRule;
+
     @Override public String chain() { return AuditChains.decisionChain(chainPartition); }
     @Override public String recordId() { return id; }
     @Override public Instant recordedAt() { return createdAt; }

@@ -2,7 +2,9 @@ package com.lexrule.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lexrule.policy.PolicyManifest;
 import com.lexrule.problem.NotFoundProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +48,8 @@ public class DecisionRecorder {
     /** What is recorded of one decision; the family's answer and facts are stored as the JSON exchanged. */
     public record Entry(String decisionId, String family, String caseId, String subjectId, String stage,
                         int policyVersion, String policySha256, String outcome, String recommendation, String color,
-                        String crimeType, Object request, Object response, String caller, Instant decidedAt) {
+                        String crimeType, Object request, Object response, String caller, Instant decidedAt,
+                        String endpoint, PolicyManifest precedence) {
     }
 
     /**
@@ -69,7 +73,9 @@ public class DecisionRecorder {
         // A read, on the caller's thread, before the record is queued: a wrong link refuses this request alone.
         record.objectionId = linkedObjection(entry);
         record.requestJson = write(json.valueToTree(entry.request()));
-        record.responseJson = write(json.valueToTree(entry.response()));
+        JsonNode response = json.valueToTree(entry.response());
+        record.responseJson = write(response);
+        coverage(record, response, entry);
         record.caller = entry.caller();
         // The database keeps microseconds: hash what will be read back.
         record.createdAt = entry.decidedAt().truncatedTo(ChronoUnit.MICROS);
@@ -104,6 +110,25 @@ public class DecisionRecorder {
         data.put("links", Map.of("decision", "/api/v1/decisions/" + record.id));
         return new EventOutbox.Event(UUID.randomUUID().toString(), EventOutbox.ASSESSMENT_RECORDED, record.family,
                 record.id, record.createdAt, write(json.valueToTree(data)));
+    }
+
+    /**
+     * What the coverage rollup counts of this decision: the rules that fired, and the one that decided it by the
+     * deciding version's precedence (the definition special review uses, {@link PolicyManifest#decidingFinding}).
+     */
+    private void coverage(DecisionRecord record, JsonNode response, Entry entry) {
+        java.util.Set<String> fired = new java.util.LinkedHashSet<>();
+        for (JsonNode finding : response.path("findings")) {
+            String id = finding.path("ruleId").asText("");
+            if (!id.isEmpty() && id.length() <= CoverageRollup.RULE_ID_LENGTH) fired.add(id);
+        }
+        record.firedRules = fired;
+        if (entry.precedence() != null) {
+            List<String> ids = new ArrayList<>();
+            response.path("findings").forEach(f -> ids.add(f.path("ruleId").asText("")));
+            int deciding = entry.precedence().decidingFinding(entry.endpoint(), ids);
+            record.decidingRule = deciding < 0 || !fired.contains(ids.get(deciding)) ? null : ids.get(deciding);
+        }
     }
 
     private String linkedObjection(Entry entry) {

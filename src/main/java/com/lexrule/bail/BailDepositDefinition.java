@@ -118,7 +118,7 @@ public class BailDepositDefinition implements FamilyDefinition<BailDepositReques
             return new BailDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     color, request.dangerColor() == null ? request.arrestDecisionId() : null,
                     decision.isBailRecommended(), decision.getRecommendedMeasure(), decision.getGuaranteeMethod(), deposit,
-                    findings, missing.named(), stamp.decidedAt());
+                    findings, missing.named(), stamp.decidedAt(), stamp.counterfactuals());
         }
     }
 }

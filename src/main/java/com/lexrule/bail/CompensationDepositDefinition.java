@@ -103,7 +103,7 @@ public class CompensationDepositDefinition implements FamilyDefinition<Compensat
             }
             return new CompensationDepositAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(),
                     request.subjectId(), decision.isEligible(), decision.isEligible() ? decision.getAmount().getAmount() : null,
-                    Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missing.named(), stamp.decidedAt());
+                    Money.CURRENCY, List.copyOf(decision.getEffects()), findings, missing.named(), stamp.decidedAt(), stamp.counterfactuals());
         }
     }
 }

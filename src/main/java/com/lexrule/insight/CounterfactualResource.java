@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lexrule.assessment.Counterfactuals;
 import com.lexrule.assessment.FamilyDefinition;
 import com.lexrule.audit.DecisionLedger;
 import com.lexrule.audit.DecisionView;
@@ -58,9 +59,9 @@ public class CounterfactualResource {
                     + "that change its outcome, each re-evaluated under the same policy version and hash as the decision. "
                     + "Facts the law holds fixed (the crime, the age, the stage) are never changed. Nothing is recorded.")
     @APIResponse(responseCode = "200", description = "The counterfactuals",
-            content = @Content(schema = @Schema(implementation = CounterfactualSearch.Report.class)))
+            content = @Content(schema = @Schema(implementation = Counterfactuals.Report.class)))
     @APIResponse(responseCode = "404", description = "No such decision")
-    public CounterfactualSearch.Report get(@PathParam("id") String id,
+    public Counterfactuals.Report get(@PathParam("id") String id,
             @Parameter(description = "How many alternatives to list (the rest are counted in \"more\")")
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         DecisionView decision = ledger.find(id).orElseThrow(() -> new NotFoundProblem("决定 " + id + " 不存在 (no such decision)"));

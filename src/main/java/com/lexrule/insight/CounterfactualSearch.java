@@ -18,11 +18,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lexrule.assessment.AssessmentPipeline;
+import com.lexrule.assessment.Counterfactuals;
+import com.lexrule.assessment.Counterfactuals.Alternative;
+import com.lexrule.assessment.Counterfactuals.Change;
+import com.lexrule.assessment.Counterfactuals.Operation;
+import com.lexrule.assessment.Counterfactuals.Report;
 import com.lexrule.assessment.FamilyDefinition;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyCatalog;
+import com.lexrule.policy.PolicyManifest;
 import com.lexrule.policy.PolicyManifest.ChangeableFact;
-import com.lexrule.policy.PolicyManifest.Counterfactuals;
 import com.lexrule.policy.PolicyRef;
 import com.lexrule.policy.RequestReader;
 import com.lexrule.policy.UnknownCodeException;
@@ -35,28 +40,7 @@ import com.lexrule.policy.UnknownCodeException;
  * evaluation, and every change set returned was evaluated once more from the original facts to confirm it.
  */
 @ApplicationScoped
-public class CounterfactualSearch {
-
-    /** One change of one fact: a yes/no fact set, a code set, or a code added to or removed from a list. */
-    public record Change(String field, String fieldLabel, Operation operation, String value, String valueLabel,
-                         String kind) {
-    }
-
-    public enum Operation { SET, ADD, REMOVE }
-
-    /** A set of changes that together change the outcome, with the outcome they give and the rules that move. */
-    public record Alternative(List<Change> changes, String outcome, String grade, List<String> rulesThatStartFiring,
-                              List<String> rulesThatStopFiring, boolean onlyEvidence, boolean verified) {
-    }
-
-    /**
-     * @param exhaustive false when the evaluation bound cut the search before every set of its size was tried
-     * @param more       alternatives of the smallest size found beyond those listed
-     */
-    public record Report(PolicyRef policy, String outcome, String grade, int maxChanges, int evaluations,
-                         boolean exhaustive, List<Alternative> alternatives, int more, List<String> heldFixed,
-                         String note) {
-    }
+public class CounterfactualSearch implements Counterfactuals.Search {
 
     static final String NOTE = "反事实分析：仅改变政策声明为可变的事实，法律固定的事实（罪名、年龄、诉讼阶段等）保持不变；"
             + "每项改变均以同一政策版本重新评估核实。EVIDENCE 为可以补充提供的证据或条件，CIRCUMSTANCE 为案件情节，只能查明、不能补充。"
@@ -86,7 +70,7 @@ public class CounterfactualSearch {
 
     /** As {@link #search(FamilyDefinition, CompiledPolicy, JsonNode)}, listing at most {@code limit} alternatives. */
     public <R, A> Report search(FamilyDefinition<R, A> family, CompiledPolicy policy, JsonNode request, int limit) {
-        Counterfactuals declared = policy.bundle().manifest().counterfactuals();
+        PolicyManifest.Counterfactuals declared = policy.bundle().manifest().counterfactuals();
         Evaluated base = evaluate(family, policy, request);
         if (base == null) throw new IllegalArgumentException("the decision's own facts no longer evaluate");
         List<Change> candidates = candidates(family.requestType(), declared, policy.catalog(), request,
@@ -147,7 +131,7 @@ public class CounterfactualSearch {
     }
 
     /** Every single change the policy allows on this request, in the order the policy lists the facts. */
-    static List<Change> candidates(Class<?> requestType, Counterfactuals declared, PolicyCatalog catalog, JsonNode request,
+    static List<Change> candidates(Class<?> requestType, PolicyManifest.Counterfactuals declared, PolicyCatalog catalog, JsonNode request,
                                    java.util.function.Function<Object, String> asJson) {
         List<Change> changes = new ArrayList<>();
         for (ChangeableFact fact : declared.changeable()) {

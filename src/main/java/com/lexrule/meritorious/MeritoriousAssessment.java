@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import com.lexrule.assessment.Counterfactuals;
 import com.lexrule.engine.Finding;
 import com.lexrule.policy.PolicyRef;
 
@@ -30,5 +31,8 @@ public record MeritoriousAssessment(
         @Schema(description = "未提供、按未查明（查证情况按待查）处理的事实；提供后结论可能改变") List<String> missingFacts,
         @Schema(description = "量刑效果（刑法第六十八条），仅在构成立功或者重大立功时给出", nullable = true)
         String sentencingEffect,
-        Instant decidedAt) {
+        Instant decidedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "反事实分析：仅在请求 ?counterfactuals=true 时给出，以作出本决定的同一政策版本计算")
+        Counterfactuals.Report counterfactuals) {
 }

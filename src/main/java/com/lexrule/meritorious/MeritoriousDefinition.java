@@ -102,7 +102,7 @@ public class MeritoriousDefinition implements FamilyDefinition<MeritoriousReques
             List<MissingEvidence> missingEvidence = absent.stream().filter(AbsentEvidence::isRequired).map(AbsentEvidence::toMissing).toList();
             return new MeritoriousAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
                     request.claimType(), decision.getDetermination(), findings, missingEvidence, unstated.named(),
-                    decision.getSentencingEffect(), stamp.decidedAt());
+                    decision.getSentencingEffect(), stamp.decidedAt(), stamp.counterfactuals());
         }
     }
 }

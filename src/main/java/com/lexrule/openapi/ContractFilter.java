@@ -58,6 +58,7 @@ public class ContractFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
             // A dry run records nothing, so it links to no objection.
             if (path.startsWith(ASSESSMENTS) && !path.endsWith("/simulate")) addObjectionLink(operation);
+            if (path.startsWith(ASSESSMENTS)) addCounterfactualOption(operation);
             Example example = RECORDED.get(operation.getOperationId());
             if (example != null) addExample(operation, example, openAPI);
         }));
@@ -97,6 +98,15 @@ public class ContractFilter implements OASFilter {
                 .description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(36)));
         operation.addParameter(OASFactory.createParameter().name("X-Objection-Id").in(Parameter.In.HEADER)
                 .description(description + "; as a header").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(36)));
+    }
+
+    /** Read for every assessment endpoint by one filter (assessment/CounterfactualOption), so documented here once. */
+    private static void addCounterfactualOption(Operation operation) {
+        operation.addParameter(OASFactory.createParameter().name("counterfactuals").in(Parameter.In.QUERY)
+                .description("true: the answer also carries its counterfactuals (the smallest changes of the changeable facts "
+                        + "that change the outcome), computed with the same compiled policy version; nothing more is recorded "
+                        + "than the answer given (an answer with counterfactuals is recorded as answered)")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN).defaultValue(false)));
     }
 
     private static void addExample(Operation operation, Example example, OpenAPI openAPI) {

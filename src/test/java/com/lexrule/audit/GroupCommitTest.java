@@ -73,6 +73,7 @@ class GroupCommitTest {
     @Inject
     Instance<ObjectionLink> objectionLink;
 
+
     @Inject
     ChainWriters writers;
 
@@ -344,7 +345,7 @@ class GroupCommitTest {
         Map<String, Object> response = Map.of("decisionId", id, "legalCategory", "MAY_ARREST");
         replica.record(new DecisionRecorder.Entry(id, "arrest", caseId, "S-1", "ARREST_REVIEW", version, sha256,
                 "MAY_ARREST/YELLOW/ARREST", "ARREST", "YELLOW", "INTENTIONAL_INJURY", request, response, "replica-test",
-                Instant.now()));
+                Instant.now(), "arrest", null));
         return id;
     }
 

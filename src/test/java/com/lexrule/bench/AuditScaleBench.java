@@ -77,6 +77,9 @@ class AuditScaleBench {
     static final String[][] INDICATORS = {{"FLIGHT_HISTORY"}, {"NO_FIXED_RESIDENCE"}, {"THREATENED_VICTIM_OR_INFORMANT", "FLIGHT_HISTORY"}, {}};
 
     @Inject
+    com.lexrule.policy.PolicyRegistry policies;
+
+    @Inject
     DecisionRecorder recorder;
     @Inject
     AccountabilityService accountability;
@@ -216,7 +219,7 @@ class AuditScaleBench {
                     recorder.record(new DecisionRecorder.Entry(id, "arrest", caseId, "S-" + i, "ARREST_REVIEW",
                             ((Number) policy.get("version")).intValue(), (String) policy.get("sha256"),
                             answer.get("legalCategory") + "/" + color + "/" + recommendation, recommendation, color,
-                            sample.crimeType(), request, answer, "case-system", at));
+                            sample.crimeType(), request, answer, "case-system", at, "arrest", policies.current("arrest").bundle().manifest()));
                     if (officerEvery > 0 && i % officerEvery == 0) {
                         boolean agrees = i % (officerEvery * 10L) != 0;
                         String taken = agrees ? recommendation : ("ARREST".equals(recommendation) ? "BAIL" : "ARREST");

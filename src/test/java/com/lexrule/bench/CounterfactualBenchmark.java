@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.arrest.ArrestDefinition;
 import com.lexrule.arrest.ArrestFamily;
 import com.lexrule.assessment.AssessmentPipeline;
+import com.lexrule.assessment.Counterfactuals;
 import com.lexrule.engine.PolicyEvaluator;
 import com.lexrule.insight.CounterfactualSearch;
 import com.lexrule.policy.BaselineReader;
@@ -81,12 +82,12 @@ public class CounterfactualBenchmark {
     }
 
     @Benchmark
-    public CounterfactualSearch.Report arrestScoredCase() {
+    public Counterfactuals.Report arrestScoredCase() {
         return search.search(definition, arrest, scored);
     }
 
     @Benchmark
-    public CounterfactualSearch.Report arrestTenYearsOrMore() {
+    public Counterfactuals.Report arrestTenYearsOrMore() {
         return search.search(definition, arrest, shallArrest);
     }
 }

@@ -175,4 +175,50 @@ class CounterfactualTest {
                 .contentType("application/problem+json");
         as("approver").get("/api/v1/decisions/no-such-decision/counterfactuals").then().statusCode(403);
     }
+
+    @Test
+    void anAssessmentAskedForCounterfactualsCarriesThoseOfItsOwnDecisionUnderTheSameVersion() {
+        Map<String, Object> request = arrestCase("CF-5");
+        request.put("dangerIndicators", List.of("FLIGHT_HISTORY"));
+        JsonPath answer = as("case-system").contentType("application/json").queryParam("counterfactuals", true).body(request)
+                .post("/api/v1/assessments/arrest").then().statusCode(200).extract().jsonPath();
+        // the audited decision's own counterfactuals, at the same default limit
+        JsonPath audited = as("officer").get("/api/v1/decisions/" + answer.getString("decisionId") + "/counterfactuals")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getString("counterfactuals.policy.sha256")).isEqualTo(answer.getString("policy.sha256"));
+        assertThat(answer.getString("counterfactuals.outcome")).isEqualTo(ARREST_OUTCOME.apply(answer));
+        assertThat(answer.getList("counterfactuals.alternatives.changes")).isEqualTo(audited.getList("alternatives.changes"));
+        everyAlternativeHolds(new JsonPath(answer.prettify()).setRootPath("counterfactuals"), request,
+                "/api/v1/assessments/arrest/simulate", ARREST_OUTCOME);
+    }
+
+    @Test
+    void everyAssessmentEndpointAnswersItsCounterfactualsOnlyWhenAskedFor() {
+        Map<String, Map<String, Object>> requests = Map.of(
+                "/api/v1/assessments/meritorious-service", new HashMap<>(Map.of("caseId", "CF-6", "subjectId", "S-CF6",
+                        "claimType", "PROVIDED_LEAD", "leadSource", "OWN_KNOWLEDGE", "verification", "VERIFIED",
+                        "practicalEffect", true, "evidenceItems", List.of("AGENCY_STATEMENT", "LEAD_SOURCE_RECORD"))),
+                "/api/v1/assessments/bail-deposit", new HashMap<>(Map.of("caseId", "CF-7", "subjectId", "S-CF7",
+                        "crimeType", "THEFT", "expectedSentence", "UP_TO_3_YEARS", "age", 30, "dangerColor", "GREEN",
+                        "economicStatus", "ORDINARY", "guarantorAvailable", false)),
+                "/api/v1/assessments/compensation-deposit", new HashMap<>(Map.of("caseId", "CF-8", "subjectId", "S-CF8",
+                        "crimeType", "THEFT", "expectedSentence", "UP_TO_3_YEARS", "assessedLoss", 5000,
+                        "victimReachable", false, "victimDemandsExcessive", false, "subjectWilling", true)));
+        requests.forEach((path, body) -> {
+            JsonPath with = as("case-system").contentType("application/json").queryParam("counterfactuals", "true").body(body)
+                    .post(path).then().statusCode(200).extract().jsonPath();
+            assertThat(with.getString("counterfactuals.policy.version")).as(path).isEqualTo(with.getString("policy.version"));
+            assertThat(with.getList("counterfactuals.heldFixed")).as(path).isNotEmpty();
+            as("case-system").contentType("application/json").body(body).post(path).then().statusCode(200)
+                    .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("counterfactuals")));
+        });
+    }
+
+    @Test
+    void aCounterfactualsOptionThatIsNotABooleanIsRefusedNamingIt() {
+        as("case-system").contentType("application/json").queryParam("counterfactuals", "yes").body(arrestCase("CF-9"))
+                .post("/api/v1/assessments/arrest").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("counterfactuals"));
+    }
 }

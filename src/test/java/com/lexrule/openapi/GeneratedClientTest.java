@@ -70,19 +70,19 @@ class GeneratedClientTest {
     void every_documented_example_runs_through_the_generated_client() throws Exception {
         Map<String, ContractFilter.Example> examples = examples();
         ArrestAssessment arrest = new ArrestApi(as("case-system"))
-                .assessArrest(request(examples, "assessArrest", ArrestRequest.class), null, null, null, null);
+                .assessArrest(request(examples, "assessArrest", ArrestRequest.class), null, null, null, null, null);
         assertThat(arrest.getColor()).hasToString(json.valueToTree(examples.get("assessArrest").response()).get("color").asText());
         assertThat(arrest.getFindings()).isNotEmpty();
 
         BailApi bail = new BailApi(as("case-system"));
         BailDepositAssessment deposit = bail.assessBailDeposit(request(examples, "assessBailDeposit", BailDepositRequest.class),
-                null, null, null, null);
+                null, null, null, null, null);
         assertThat(deposit.getGuaranteeMethod()).hasToString("DEPOSIT");
         CompensationDepositAssessment compensation = bail.assessCompensationDeposit(
-                request(examples, "assessCompensationDeposit", CompensationDepositRequest.class), null, null, null, null);
+                request(examples, "assessCompensationDeposit", CompensationDepositRequest.class), null, null, null, null, null);
         assertThat(compensation.getEligible()).isTrue();
         MeritoriousAssessment merit = new MeritoriousServiceApi(as("case-system")).assessMeritoriousService(
-                request(examples, "assessMeritoriousService", MeritoriousRequest.class), null, null, null, null);
+                request(examples, "assessMeritoriousService", MeritoriousRequest.class), null, null, null, null, null);
         assertThat(merit.getDetermination()).hasToString("INSUFFICIENT_EVIDENCE");
 
         OfficerDecision decided = new AccountabilityApi(as("officer")).recordOfficerDecision(arrest.getDecisionId(),
@@ -99,7 +99,7 @@ class GeneratedClientTest {
     void a_problem_arrives_as_a_typed_body_naming_the_field() throws Exception {
         ArrestRequest request = request(examples(), "assessArrest", ArrestRequest.class).crimeType("NOT_A_CRIME");
         ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> new ArrestApi(as("case-system")).assessArrest(request, null, null, null, null));
+                () -> new ArrestApi(as("case-system")).assessArrest(request, null, null, null, null, null));
         assertThat(refused.getCode()).isEqualTo(400);
         Problem problem = as("case-system").getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(400);
@@ -109,17 +109,17 @@ class GeneratedClientTest {
     @Test
     void a_pinned_version_is_the_version_that_answers_and_an_unknown_one_is_refused() throws Exception {
         ArrestRequest request = request(examples(), "assessArrest", ArrestRequest.class);
-        ArrestAssessment pinned = new ArrestApi(as("case-system")).assessArrest(request, "1", null, null, null);
+        ArrestAssessment pinned = new ArrestApi(as("case-system")).assessArrest(request, "1", null, null, null, null);
         assertThat(pinned.getPolicy().getVersion()).isEqualTo(1);
         ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> new ArrestApi(as("case-system")).assessArrest(request, null, "9999", null, null));
+                () -> new ArrestApi(as("case-system")).assessArrest(request, null, "9999", null, null, null));
         assertThat(refused.getCode()).isEqualTo(422);
     }
 
     @Test
     void a_role_the_endpoint_does_not_list_is_refused() {
         ApiException refused = catchThrowableOfType(ApiException.class, () -> new ArrestApi(as("auditor"))
-                .assessArrest(new ArrestRequest(), null, null, null, null));
+                .assessArrest(new ArrestRequest(), null, null, null, null, null));
         assertThat(refused.getCode()).isEqualTo(403);
     }
 }
