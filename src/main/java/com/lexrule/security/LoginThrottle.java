@@ -49,6 +49,7 @@ public class LoginThrottle {
     private final String formPost;
     private final String formError;
     private final String formLogin;
+    private final String formCookie;
 
     public LoginThrottle(@ConfigProperty(name = "lexrule.security.login.max-failures-per-user") int maxPerUser,
                          @ConfigProperty(name = "lexrule.security.login.max-failures-per-address") int maxPerAddress,
@@ -56,7 +57,9 @@ public class LoginThrottle {
                          @ConfigProperty(name = "quarkus.http.auth.form.enabled", defaultValue = "false") boolean form,
                          @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String formPost,
                          @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/error.html") String formError,
-                         @ConfigProperty(name = "quarkus.http.auth.form.login-page", defaultValue = "/login.html") String formLogin) {
+                         @ConfigProperty(name = "quarkus.http.auth.form.login-page", defaultValue = "/login.html") String formLogin,
+                         @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String formCookie) {
+        this.formCookie = formCookie;
         this.form = form;
         this.formPost = formPost;
         this.formError = formError;
@@ -129,6 +132,7 @@ public class LoginThrottle {
             if (userWait > 0) {
                 long seconds = seconds(userWait);
                 rc.response().headers().remove("Set-Cookie");
+                rc.response().removeCookies(formCookie, false);
                 rc.response().setStatusCode(303).putHeader("Location", formLogin + "?throttled=" + seconds)
                         .putHeader("Retry-After", Long.toString(seconds));
                 return;
