@@ -187,13 +187,27 @@ class ConsoleBrowserTest {
         assertThat(answers.get(0).findElement(By.xpath(row)).getText()).isEqualTo(now);
         assertThat(answers.get(1).getText()).contains("版本 v" + before);
         assertThat(answers.get(1).findElement(By.xpath(row)).getText()).isEqualTo(was);
-        WebElement cell = answers.get(0).findElement(By.linkText("danger-points.xlsx!F14"));
-        cell.click();
+        // the approver may not open the grid (the legal officers'): the cell is named, not linked
+        assertThat(answers.get(0).findElements(By.linkText("danger-points.xlsx!F14"))).isEmpty();
+        assertThat(answers.get(0).getText()).contains("danger-points.xlsx!F14");
+        logout();
+
+        // for the officer the simulator's finding links its table cell, and the grid opens focused on it
+        login("officer");
+        open("/console/simulate");
+        new Select(browser.findElement(By.id("f-evidenceOfCrime"))).selectByValue("true");
+        new Select(browser.findElement(By.id("f-expectedSentence"))).selectByValue("UP_TO_3_YEARS");
+        new Select(browser.findElement(By.id("f-crimeType"))).selectByValue("FRAUD");
+        browser.findElement(By.id("dangerIndicators-LIVES_ON_CRIME_PROCEEDS")).click();
+        browser.findElement(By.id("simulate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.answer")));
+        browser.findElement(By.cssSelector("section.answer")).findElement(By.linkText("danger-points.xlsx!F14")).click();
         wait.until(ExpectedConditions.urlContains("#cell-F14"));
-        // the grid's script focuses the linked cell: the rule id's cell of the row, locked, with the row's inputs beside it
-        wait.until(d -> "cell-F14".equals(d.switchTo().activeElement().getAttribute("id")));
-        assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("locked");
-        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("ARR-SCORE-LIVES_ON_CRIME_PROCEEDS");
+        // the grid's script focuses the linked cell: the rule id's cell of the row, the edited points beside it
+        wait.withMessage(() -> "focused: " + browser.switchTo().activeElement().getAttribute("outerHTML") + " F14: "
+                + browser.findElements(By.id("cell-F14")).stream().map(e -> e.getAttribute("outerHTML")).toList())
+                .until(d -> "cell-F14".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertThat(browser.switchTo().activeElement().getAttribute("value")).isEqualTo("ARR-SCORE-LIVES_ON_CRIME_PROCEEDS");
         assertThat(browser.findElement(By.id("cell-E14")).getAttribute("value")).isEqualTo(now);
         page("12-grid-linked-cell");
     }
@@ -209,7 +223,7 @@ class ConsoleBrowserTest {
         String first = ids.get(0);
         Api.as("officer").contentType("application/json").body(Map.of("taken", "BAIL", "officer", "P-0231", "reason", "有固定住处，可取保候审"))
                 .put("/api/v1/decisions/" + first + "/officer-decision").then().statusCode(201);
-        Api.as("officer").contentType("application/json").body(Map.of("taken", "ARREST", "officer", "P-0231"))
+        Api.as("officer").contentType("application/json").body(Map.of("taken", "ARREST", "officer", "P-0231", "reason", "有证据证明以犯罪所得为主要生活来源"))
                 .put("/api/v1/decisions/" + ids.get(1) + "/officer-decision").then().statusCode(201);
         Api.as("officer").contentType("application/json").body(Map.of("objector", "辩护人 L-1", "objectorRole", "COUNSEL",
                 "grounds", "以犯罪所得为主要生活来源的情节不实")).post("/api/v1/decisions/" + first + "/objections").then().statusCode(201);
