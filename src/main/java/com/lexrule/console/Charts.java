@@ -43,7 +43,8 @@ final class Charts {
 
     /**
      * Agreement rates over time, one line a series, the y axis 0–100 %. Each point carries its counts (agreed /
-     * decided) in its title; a period without decided cases has no point and breaks its line.
+     * decided) in its title, and written beside it when there are few series; a period without decided cases has no
+     * point and breaks its line.
      */
     static String lines(String title, List<String> periods, Map<String, List<Point>> series) {
         StringBuilder svg = new StringBuilder();
@@ -83,6 +84,11 @@ final class Charts {
                 svg.append("<circle cx=\"").append(x(i, n)).append("\" cy=\"").append(y(p.rate())).append("\" r=\"4\" fill=\"")
                         .append(colour).append("\"><title>").append(escape(line.getKey() + " " + periods.get(i) + "：" + p.agreed() + " / "
                         + p.decided() + " = " + percent(p.rate()))).append("</title></circle>");
+                if (series.size() <= 3) {
+                    svg.append("<text x=\"").append(x(i, n)).append("\" y=\"").append(y(p.rate()) - 8 - 11 * s)
+                            .append("\" font-size=\"10\" text-anchor=\"middle\" fill=\"").append(colour).append("\">")
+                            .append(p.agreed()).append('/').append(p.decided()).append("</text>");
+                }
             }
             int ly = PLOT_TOP + 6 + s * 20;
             svg.append("<rect x=\"").append(PLOT_RIGHT + 20).append("\" y=\"").append(ly - 10).append("\" width=\"14\" height=\"10\" fill=\"")

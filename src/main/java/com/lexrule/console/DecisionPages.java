@@ -315,7 +315,7 @@ public class DecisionPages {
                 v.forEach(x -> items.add(x.isValueNode() ? x.asText() : x.toString()));
                 text = String.join("、", items);
             } else {
-                text = v.isValueNode() ? v.asText() : v.toString();
+                text = v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
             }
             shown.put(e.getKey(), text);
         }

@@ -223,7 +223,9 @@ class ConsoleBrowserTest {
         String first = ids.get(0);
         Api.as("officer").contentType("application/json").body(Map.of("taken", "BAIL", "officer", "P-0231", "reason", "有固定住处，可取保候审"))
                 .put("/api/v1/decisions/" + first + "/officer-decision").then().statusCode(201);
-        Api.as("officer").contentType("application/json").body(Map.of("taken", "ARREST", "officer", "P-0231", "reason", "有证据证明以犯罪所得为主要生活来源"))
+        String recommended = Api.as("auditor").get("/api/v1/decisions/" + ids.get(1)).then().statusCode(200)
+                .extract().path("decision.recommendation");
+        Api.as("officer").contentType("application/json").body(Map.of("taken", recommended, "officer", "P-0231"))
                 .put("/api/v1/decisions/" + ids.get(1) + "/officer-decision").then().statusCode(201);
         Api.as("officer").contentType("application/json").body(Map.of("objector", "辩护人 L-1", "objectorRole", "COUNSEL",
                 "grounds", "以犯罪所得为主要生活来源的情节不实")).post("/api/v1/decisions/" + first + "/objections").then().statusCode(201);
@@ -270,7 +272,8 @@ class ConsoleBrowserTest {
 
         open("/console/agreement?family=arrest");
         assertThat(browser.findElements(By.cssSelector("#chart-overall svg circle"))).as("a point for this month").isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector("#chart-overall svg circle title")).getAttribute("textContent")).contains(" / ");
+        assertThat(browser.findElement(By.cssSelector("#chart-overall svg circle title")).getAttribute("textContent")).contains("1 / 2");
+        assertThat(browser.findElement(By.id("agreement-rate")).getText()).isEqualTo("50.0%");
         assertThat(browser.findElements(By.cssSelector("#chart-by-version svg path"))).isNotEmpty();
         page("16-agreement");
 
@@ -297,6 +300,13 @@ class ConsoleBrowserTest {
             Files.deleteIfExists(cases);
         }
         assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("DONE");
+        // what the page's script polls while a review runs
+        @SuppressWarnings("unchecked")
+        Map<String, Object> progress = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(location.pathname + '/progress', { credentials: 'same-origin', headers: { Accept: 'application/json' } })"
+                        + ".then(r => r.json()).then(done);");
+        assertThat(progress).containsEntry("status", "DONE").containsEntry("done", 40L).containsEntry("total", 40L);
         assertThat(browser.findElement(By.id("review-progress")).getAttribute("value")).isEqualTo("40");
         assertThat(browser.findElement(By.id("by-crime-type")).getText()).contains("FRAUD");
         assertThat(browser.findElement(By.id("by-rule")).findElements(By.tagName("tr"))).hasSizeGreaterThan(1);
