@@ -142,6 +142,19 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void a_wrong_filter_is_refused_naming_the_field() {
+        ConsoleSession auditor = ConsoleSession.login("auditor");
+        auditor.request().get("/console/decisions?policyVersion=abc").then().statusCode(400).body(containsString("policyVersion"));
+        auditor.request().get("/console/decisions?from=2026-02-01&to=2026-01-01").then().statusCode(400).body(containsString("to"));
+        auditor.request().get("/console/decisions?after=not-a-cursor").then().statusCode(400).body(containsString("after"));
+        auditor.request().get("/console/decisions/export?from=yesterday").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body(containsString("from"));
+        auditor.request().get("/console/agreement?months=99").then().statusCode(400).body(containsString("months"));
+        auditor.request().get("/console/agreement?family=nothing").then().statusCode(400).body(containsString("family"));
+        auditor.request().get("/console/decisions/no-such-decision").then().statusCode(404);
+    }
+
+    @Test
     void an_officer_records_a_decision_in_the_console_by_the_apis_rules() {
         String id = decision("ACCESS-2");
         ConsoleSession officer = ConsoleSession.login("officer");
