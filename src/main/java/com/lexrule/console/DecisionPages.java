@@ -37,6 +37,7 @@ import com.lexrule.insight.CounterfactualSearch;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyRegistry;
+import com.lexrule.problem.ConflictProblem;
 import com.lexrule.problem.NotFoundProblem;
 import com.lexrule.problem.ProblemException;
 import com.lexrule.review.AccountabilityService;
@@ -209,17 +210,22 @@ public class DecisionPages {
         pages.verify(csrf);
         OfficerDecisionRequest request = new OfficerDecisionRequest(blank(taken), blank(officer), blank(reason));
         List<String> errors = violations(request);
+        int status = 400;
         if (errors.isEmpty()) {
             try {
                 AccountabilityService.Recorded recorded = accountability.recordOfficerDecision(id, request, identity.getPrincipal().getName());
                 return done(id, recorded.created() ? "已记录承办人决定（第 " + recorded.entry().revision + " 次）" : "与已记录的决定相同，未重复记录");
             } catch (ProblemException e) {
+                status = e.status();
                 errors.add(e.title() + "：" + e.getMessage());
+            } catch (ConflictProblem e) {
+                status = 409;
+                errors.add(e.getMessage());
             } catch (ValidationException e) {
                 errors.add(e.getMessage());
             }
         }
-        return Response.status(errors.isEmpty() ? 200 : 400).entity(view(id, errors, null)).build();
+        return Response.status(status).entity(view(id, errors, null)).build();
     }
 
     @POST
@@ -243,17 +249,22 @@ public class DecisionPages {
         ObjectionOutcomeRequest request = new ObjectionOutcomeRequest(chosen, blank(reason), blank(reassessmentId));
         boolean named = chosen != null;
         errors.addAll(violations(request).stream().filter(v -> named || !v.startsWith("outcome")).toList());
+        int status = 400;
         if (errors.isEmpty()) {
             try {
                 accountability.decideObjection(objectionId, request, identity.getPrincipal().getName());
                 return done(id, "已记录异议处理结果：" + outcomeLabel(request.outcome().name()));
             } catch (ProblemException e) {
+                status = e.status();
                 errors.add(e.title() + "：" + e.getMessage());
+            } catch (ConflictProblem e) {
+                status = 409;
+                errors.add(e.getMessage());
             } catch (ValidationException e) {
                 errors.add(e.getMessage());
             }
         }
-        return Response.status(errors.stream().anyMatch(e -> e.contains("已有处理结果")) ? 409 : 400).entity(view(id, errors, null)).build();
+        return Response.status(status).entity(view(id, errors, null)).build();
     }
 
     private TemplateInstance view(String id, List<String> errors, String done) {

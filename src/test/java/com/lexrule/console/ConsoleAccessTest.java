@@ -186,7 +186,7 @@ class ConsoleAccessTest {
                 .post("/console/decisions/" + id + "/objections/" + objection + "/outcome").then().statusCode(303);
         officer.request().formParam("csrf", officer.csrf).formParam("outcome", "UPHELD")
                 .post("/console/decisions/" + id + "/objections/" + objection + "/outcome").then().statusCode(409)
-                .body(containsString("已有处理结果"));
+                .contentType(containsString("text/html")).body(containsString("已有处理结果"));
         officer.request().get("/console/decisions/" + id).then().statusCode(200).body(containsString("DISMISSED"), containsString("生活来源情节不实"));
     }
 }

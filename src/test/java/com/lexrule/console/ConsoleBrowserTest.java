@@ -252,6 +252,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("counterfactuals")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cf-title")));
         assertThat(browser.getPageSource()).contains("反事实分析");
+        assertThat(browser.findElements(By.cssSelector("#alternatives li"))).as("what would change the outcome").isNotEmpty();
         page("15-counterfactuals");
 
         // the export of the search the auditor made: the same decisions, as the browser downloads them
