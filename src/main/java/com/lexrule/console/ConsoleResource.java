@@ -43,12 +43,13 @@ public class ConsoleResource {
 
     @GET
     @Path("/login")
-    public TemplateInstance login(@QueryParam("error") String error) {
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("throttled") String throttled) {
         List<DemoUser> demo = showDemoUsers ? List.of(
                 new DemoUser("officer", "法务人员 legal-officer"), new DemoUser("approver", "政策审批人 policy-approver"),
                 new DemoUser("auditor", "审计人员 auditor"), new DemoUser("chief", "法务人员 + 政策审批人"),
                 new DemoUser("admin", "管理员 admin")) : List.of();
-        return pages.page("login.html", "login", "登录").data("error", "true".equals(error)).data("demo", demo);
+        String wait = throttled != null && throttled.matches("[0-9]{1,6}") ? throttled : null;
+        return pages.page("login.html", "login", "登录").data("error", "true".equals(error)).data("throttled", wait).data("demo", demo);
     }
 
     @GET

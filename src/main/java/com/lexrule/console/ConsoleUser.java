@@ -48,6 +48,21 @@ public record ConsoleUser(String name, Set<String> roles) {
         return roles.contains(AUDITOR);
     }
 
+    /** May open decisions: auditors read them, legal officers record on them (roles of DecisionPages). */
+    public boolean decisions() {
+        return roles.contains(AUDITOR) || roles.contains(OFFICER);
+    }
+
+    /** May read the agreement statistics: the roles the API gives them. */
+    public boolean agreement() {
+        return roles.contains(AUDITOR) || roles.contains(OFFICER) || roles.contains(APPROVER) || roles.contains(ADMIN);
+    }
+
+    /** May run special reviews: the roles the API gives them. */
+    public boolean reviews() {
+        return roles.contains(AUDITOR) || roles.contains(OFFICER);
+    }
+
     /** May read drafts: the roles the API gives the draft endpoints. */
     public boolean drafts() {
         return officer() || approver();

@@ -170,12 +170,14 @@ public class SimulatorPage {
             JsonNode answer = result.answer();
             List<Shown> findings = new ArrayList<>();
             Map<String, String[]> cells = ruleCells(policy);
+            // the grid is the legal officers' (TablePages' roles): others see the cell named, without a link they may not follow
+            boolean mayEdit = pages.user().officer();
             for (JsonNode f : answer.path("findings")) {
                 String ruleId = f.path("ruleId").asText();
                 String[] at = cells.get(ruleId);
                 findings.add(new Shown(ruleId, f.path("reason").asText(""), f.path("legalBasis").asText(""),
                         f.hasNonNull("points") ? f.path("points").asInt() : null,
-                        at == null ? null : "/console/tables/" + policy.family() + "/" + at[0] + "#cell-" + at[1],
+                        at == null || !mayEdit ? null : "/console/tables/" + policy.family() + "/" + at[0] + "#cell-" + at[1],
                         at == null ? null : at[0] + "!" + at[1]));
             }
             List<String> missing = new ArrayList<>();

@@ -20,6 +20,23 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = com.lexrule.policy.lifecycle.Backtester.Example.class)
 @TemplateData(target = com.lexrule.policy.lifecycle.Backtester.NotEvaluated.class)
 @TemplateData(target = com.lexrule.policy.PolicyRef.class)
+@TemplateData(target = com.lexrule.audit.DecisionView.class)
+@TemplateData(target = com.lexrule.review.OfficerDecision.class)
+@TemplateData(target = com.lexrule.review.ObjectionOutcome.class)
+@TemplateData(target = com.lexrule.insight.CounterfactualSearch.Report.class)
+@TemplateData(target = com.lexrule.insight.CounterfactualSearch.Alternative.class)
+@TemplateData(target = com.lexrule.insight.CounterfactualSearch.Change.class)
+@TemplateData(target = com.lexrule.review.AgreementStatistics.Rate.class)
+@TemplateData(target = com.lexrule.review.AgreementStatistics.Reason.class)
+@TemplateData(target = com.lexrule.review.AgreementStatistics.Agreement.class)
+@TemplateData(target = com.lexrule.review.special.ReviewViews.Review.class)
+@TemplateData(target = com.lexrule.review.special.ReviewViews.Progress.class)
+@TemplateData(target = com.lexrule.review.special.ReviewViews.Source.class)
+@TemplateData(target = com.lexrule.review.special.ReviewSummary.class)
+@TemplateData(target = com.lexrule.review.special.ReviewSummary.Pair.class)
+@TemplateData(target = com.lexrule.review.special.ReviewSummary.Group.class)
+@TemplateData(target = com.lexrule.review.special.RowError.class)
+@TemplateData(target = com.lexrule.review.special.ReviewForm.class)
 final class TemplateTypes {
     private TemplateTypes() {
     }

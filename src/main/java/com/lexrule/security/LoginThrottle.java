@@ -17,16 +17,23 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.lexrule.problem.Problem;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Limits failed HTTP Basic logins per user name and per client address over a sliding window. Once either has failed
- * too often, a request carrying credentials is answered 429 with Retry-After and its password is not checked, so
- * that guessing costs the attacker the window, not one round trip. Only failures count: any number of successful
- * logins are never slowed. The counters are per replica and bounded in number, so that spraying names cannot
- * exhaust memory.
+ * Limits failed logins per user name and per client address over a sliding window, HTTP Basic and the console's
+ * form login alike (one set of counters). Once either has failed too often, a request carrying Basic credentials is
+ * answered 429 with Retry-After and its password is not checked, so that guessing costs the attacker the window, not
+ * one round trip. Only failures count: any number of successful logins are never slowed. The counters are per
+ * replica and bounded in number, so that spraying names cannot exhaust memory.
+ *
+ * <p>A form login names its user in the body, which the form mechanism reads itself (a handler reading it first
+ * would leave the mechanism waiting for a body already consumed). So a post from a blocked address is turned back
+ * before anything is read, and a blocked user's post is checked by the mechanism but its answer withheld: the
+ * response becomes a redirect to the login page with the wait, without the login cookie, whether the password was
+ * right or wrong. Guessing through the form costs the window as it does through Basic.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -38,9 +45,25 @@ public class LoginThrottle {
     private final long windowNanos;
     private final Cache<String, Failures> failures;
 
+    private final boolean form;
+    private final String formPost;
+    private final String formError;
+    private final String formLogin;
+    private final String formCookie;
+
     public LoginThrottle(@ConfigProperty(name = "lexrule.security.login.max-failures-per-user") int maxPerUser,
                          @ConfigProperty(name = "lexrule.security.login.max-failures-per-address") int maxPerAddress,
-                         @ConfigProperty(name = "lexrule.security.login.window") Duration window) {
+                         @ConfigProperty(name = "lexrule.security.login.window") Duration window,
+                         @ConfigProperty(name = "quarkus.http.auth.form.enabled", defaultValue = "false") boolean form,
+                         @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String formPost,
+                         @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/error.html") String formError,
+                         @ConfigProperty(name = "quarkus.http.auth.form.login-page", defaultValue = "/login.html") String formLogin,
+                         @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String formCookie) {
+        this.formCookie = formCookie;
+        this.form = form;
+        this.formPost = formPost;
+        this.formError = formError;
+        this.formLogin = formLogin;
         this.maxPerUser = maxPerUser;
         this.maxPerAddress = maxPerAddress;
         this.windowNanos = window.toNanos();
@@ -53,6 +76,10 @@ public class LoginThrottle {
     }
 
     void check(RoutingContext rc) {
+        if (form && rc.request().method() == HttpMethod.POST && formPost.equals(rc.normalizedPath())) {
+            checkForm(rc);
+            return;
+        }
         Optional<String> user = basicUser(rc.request().getHeader("Authorization"));
         if (user.isEmpty()) {
             rc.next();
@@ -84,6 +111,47 @@ public class LoginThrottle {
             }
         });
         rc.next();
+    }
+
+    /** The console's form login: counted like Basic, turned back to the login page with the wait when blocked. */
+    private void checkForm(RoutingContext rc) {
+        String addressKey = addressKey(rc);
+        long addressWait = blockedFor(addressKey, maxPerAddress, System.nanoTime());
+        if (addressWait > 0) {
+            long seconds = seconds(addressWait);
+            rc.response().setStatusCode(303).putHeader("Location", formLogin + "?throttled=" + seconds)
+                    .putHeader("Retry-After", Long.toString(seconds)).end();
+            return;
+        }
+        rc.addHeadersEndHandler(ignored -> {
+            // The mechanism has read the body by now: its user name is among the form attributes.
+            String user = rc.request().formAttributes().get("j_username");
+            String userKey = "user:" + (user == null ? "" : user).toLowerCase(Locale.ROOT);
+            long at = System.nanoTime();
+            long userWait = blockedFor(userKey, maxPerUser, at);
+            if (userWait > 0) {
+                long seconds = seconds(userWait);
+                rc.response().headers().remove("Set-Cookie");
+                rc.response().removeCookies(formCookie, false);
+                rc.response().setStatusCode(303).putHeader("Location", formLogin + "?throttled=" + seconds)
+                        .putHeader("Retry-After", Long.toString(seconds));
+                return;
+            }
+            String location = rc.response().headers().get("Location");
+            if (rc.response().getStatusCode() / 100 == 3 && location != null && location.endsWith(formError)) {
+                record(userKey, at);
+                record(addressKey, at);
+            }
+        });
+        rc.next();
+    }
+
+    private static String addressKey(RoutingContext rc) {
+        return "address:" + (rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress());
+    }
+
+    private static long seconds(long waitNanos) {
+        return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
     }
 
     private long blockedFor(String key, int max, long now) {

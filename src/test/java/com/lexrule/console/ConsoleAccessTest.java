@@ -89,4 +89,104 @@ class ConsoleAccessTest {
                 .body("problems[0].cell", org.hamcrest.Matchers.equalTo("B10"))
                 .body("problems[0].message", containsString("代码目录"));
     }
+
+    /** One audited arrest decision, as the case system asks for it. */
+    static String decision(String caseId) {
+        java.util.Map<String, Object> request = new java.util.HashMap<>(java.util.Map.of("caseId", caseId, "subjectId", "S-" + caseId,
+                "stage", "ARREST_REVIEW", "crimeType", "FRAUD", "evidenceOfCrime", true, "expectedSentence", "UP_TO_3_YEARS",
+                "age", 30, "dangerIndicators", java.util.List.of("LIVES_ON_CRIME_PROCEEDS")));
+        return com.lexrule.support.Api.post("case-system", "/api/v1/assessments/arrest", request).statusCode(200)
+                .extract().path("decisionId");
+    }
+
+    /**
+     * Who may do what on 决定, 一致率 and 专项评查, as the API's roles say: the search and export of decisions are the
+     * auditors'; a decision is read by auditors and legal officers, and only legal officers record on it; the
+     * agreement is read by every role the API gives it; special reviews are the auditors' and the legal officers'.
+     */
+    @Test
+    void the_decision_agreement_and_review_pages_enforce_the_apis_roles_on_the_server() {
+        String id = decision("ACCESS-1");
+        ConsoleSession auditor = ConsoleSession.login("auditor");
+        ConsoleSession officer = ConsoleSession.login("officer");
+        ConsoleSession approver = ConsoleSession.login("approver");
+
+        auditor.request().get("/console/decisions?caseId=ACCESS-1").then().statusCode(200).body(containsString(id));
+        auditor.request().get("/console/decisions/export?caseId=ACCESS-1").then().statusCode(200)
+                .contentType(containsString("text/csv")).body(containsString(id));
+        auditor.request().get("/console/decisions/" + id).then().statusCode(200).body(containsString("ACCESS-1"))
+                .body(not(containsString("id=\"officer-form\"")));
+        auditor.request().formParam("csrf", auditor.csrf).formParam("taken", "ARREST").formParam("officer", "P-1")
+                .post("/console/decisions/" + id + "/officer-decision").then().statusCode(403);
+        auditor.request().get("/console/agreement?family=arrest").then().statusCode(200);
+        auditor.request().get("/console/reviews").then().statusCode(200);
+
+        // an officer opens a decision to record on it, but neither searches nor exports the trail
+        officer.request().get("/console/decisions?caseId=ACCESS-1").then().statusCode(200).body(not(containsString(id)));
+        officer.request().get("/console/decisions/export?caseId=ACCESS-1").then().statusCode(403);
+        officer.request().get("/console/decisions/" + id).then().statusCode(200).body(containsString("id=\"officer-form\""));
+        officer.request().get("/console/agreement").then().statusCode(200);
+        officer.request().get("/console/reviews").then().statusCode(200);
+        officer.request().get("/console/reviews/templates/arrest.xlsx").then().statusCode(200);
+
+        approver.request().get("/console/decisions").then().statusCode(403);
+        approver.request().get("/console/decisions/" + id).then().statusCode(403);
+        approver.request().get("/console/decisions/export").then().statusCode(403);
+        approver.request().get("/console/reviews").then().statusCode(403);
+        approver.request().get("/console/reviews/templates/arrest.xlsx").then().statusCode(403);
+        approver.request().get("/console/agreement").then().statusCode(200);
+
+        given().redirects().follow(false).get("/console/decisions").then().statusCode(302)
+                .header("Location", containsString("/console/login"));
+        given().redirects().follow(false).get("/console/reviews").then().statusCode(302);
+    }
+
+    @Test
+    void a_wrong_filter_is_refused_naming_the_field() {
+        ConsoleSession auditor = ConsoleSession.login("auditor");
+        auditor.request().get("/console/decisions?policyVersion=abc").then().statusCode(400).body(containsString("policyVersion"));
+        auditor.request().get("/console/decisions?from=2026-02-01&to=2026-01-01").then().statusCode(400).body(containsString("to"));
+        auditor.request().get("/console/decisions?after=not-a-cursor").then().statusCode(400).body(containsString("after"));
+        auditor.request().get("/console/decisions/export?from=yesterday").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body(containsString("from"));
+        auditor.request().get("/console/agreement?months=99").then().statusCode(400).body(containsString("months"));
+        auditor.request().get("/console/agreement?family=nothing").then().statusCode(400).body(containsString("family"));
+        auditor.request().get("/console/decisions/no-such-decision").then().statusCode(404);
+    }
+
+    @Test
+    void an_officer_records_a_decision_in_the_console_by_the_apis_rules() {
+        String id = decision("ACCESS-2");
+        ConsoleSession officer = ConsoleSession.login("officer");
+        String recommended = com.lexrule.support.Api.as("auditor").get("/api/v1/decisions/" + id).then().statusCode(200)
+                .extract().path("decision.recommendation");
+        String other = recommended.equals("ARREST") ? "BAIL" : "ARREST";
+        // without the CSRF token nothing is recorded
+        officer.request().formParam("taken", other).formParam("officer", "P-9")
+                .post("/console/decisions/" + id + "/officer-decision").then().statusCode(403);
+        // a departure from the recommendation without a reason is refused, naming the field
+        officer.request().formParam("csrf", officer.csrf).formParam("taken", other).formParam("officer", "P-9")
+                .post("/console/decisions/" + id + "/officer-decision").then().statusCode(400).body(containsString("reason"));
+        officer.request().formParam("csrf", officer.csrf).formParam("taken", other).formParam("officer", "")
+                .post("/console/decisions/" + id + "/officer-decision").then().statusCode(400).body(containsString("officer"));
+        officer.request().formParam("csrf", officer.csrf).formParam("taken", other).formParam("officer", "P-9")
+                .formParam("reason", "有固定住处，可取保候审").post("/console/decisions/" + id + "/officer-decision")
+                .then().statusCode(303).header("Location", containsString("/console/decisions/" + id));
+        com.lexrule.support.Api.as("auditor").get("/api/v1/decisions/" + id).then().statusCode(200)
+                .body("officerDecisions[0].taken", org.hamcrest.Matchers.equalTo(other))
+                .body("officerDecisions[0].recordedBy", org.hamcrest.Matchers.equalTo("officer"));
+
+        String objection = com.lexrule.support.Api.as("officer").contentType("application/json")
+                .body(java.util.Map.of("objector", "辩护人 L-9", "objectorRole", "COUNSEL", "grounds", "生活来源情节不实"))
+                .post("/api/v1/decisions/" + id + "/objections").then().statusCode(201).extract().path("id");
+        officer.request().formParam("csrf", officer.csrf).formParam("outcome", "")
+                .post("/console/decisions/" + id + "/objections/" + objection + "/outcome").then().statusCode(400)
+                .body(containsString("outcome"));
+        officer.request().formParam("csrf", officer.csrf).formParam("outcome", "DISMISSED").formParam("reason", "情节属实")
+                .post("/console/decisions/" + id + "/objections/" + objection + "/outcome").then().statusCode(303);
+        officer.request().formParam("csrf", officer.csrf).formParam("outcome", "UPHELD")
+                .post("/console/decisions/" + id + "/objections/" + objection + "/outcome").then().statusCode(409)
+                .contentType(containsString("text/html")).body(containsString("已有处理结果"));
+        officer.request().get("/console/decisions/" + id).then().statusCode(200).body(containsString("DISMISSED"), containsString("生活来源情节不实"));
+    }
 }

@@ -12,6 +12,28 @@
     });
   });
 
+  // A special review running in the background: its progress bar follows the server's count, and the page reloads
+  // with the summary once the review is done (or has failed).
+  const poll = document.querySelector('progress[data-poll]');
+  if (poll) {
+    const status = document.getElementById('review-status');
+    const count = document.getElementById('review-count');
+    const tick = function () {
+      fetch(poll.dataset.poll, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (p) {
+          poll.max = Math.max(1, p.total);
+          poll.value = p.done;
+          count.textContent = p.done + ' / ' + p.total;
+          status.textContent = p.status;
+          if (p.status === 'DONE' || p.status === 'FAILED') location.reload();
+          else setTimeout(tick, 1000);
+        })
+        .catch(function () { setTimeout(tick, 3000); });
+    };
+    setTimeout(tick, 500);
+  }
+
   // The decision-table grid: arrow keys and Enter move between data cells; each edit is checked by the server as
   // the officer types (type, catalog code, statutory floors), and a refused value is marked at its cell.
   const grid = document.querySelector('form[data-validate]');
@@ -87,9 +109,17 @@
       .catch(function () { status.textContent = '无法连接服务器校验，保存时将再次校验。'; status.className = 'error'; });
   }
 
+  // A link to a cell (from the simulator's findings, or from a problem) focuses it: a data cell to edit, or the
+  // locked cell of its row (a rule id), so that the row is in view and the keyboard starts there.
   function focusHash() {
     const m = /^#cell-([A-Z]+[0-9]+)$/.exec(location.hash);
-    if (m && byCell.get(m[1])) { const i = byCell.get(m[1]); i.focus(); i.select(); }
+    if (!m) return;
+    const input = byCell.get(m[1]);
+    const target = input || document.getElementById('cell-' + m[1]);
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+    if (input) input.select();
   }
   window.addEventListener('hashchange', focusHash);
   focusHash();
