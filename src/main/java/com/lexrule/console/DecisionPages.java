@@ -29,11 +29,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lexrule.assessment.Counterfactuals;
 import com.lexrule.audit.DecisionLedger;
 import com.lexrule.audit.DecisionResource;
 import com.lexrule.audit.DecisionView;
 import com.lexrule.insight.CounterfactualResource;
-import com.lexrule.insight.CounterfactualSearch;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyRegistry;
@@ -197,7 +197,7 @@ public class DecisionPages {
     @RolesAllowed({"auditor", "legal-officer"})
     public TemplateInstance counterfactuals(@PathParam("id") String id) {
         DecisionView decision = find(id);
-        CounterfactualSearch.Report report = counterfactuals.get(id, ALTERNATIVES);
+        Counterfactuals.Report report = counterfactuals.get(id, ALTERNATIVES);
         return pages.page("counterfactuals.html", "decisions", "如何改变结论 · 决定 " + id).data("d", decision).data("r", report);
     }
 

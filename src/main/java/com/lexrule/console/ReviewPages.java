@@ -115,6 +115,6 @@ public class ReviewPages {
 
     private TemplateInstance listPage(List<String> errors) {
         List<Listed> listed = reviews.list(0, 50).stream().map(r -> new Listed(r, Times.format(r.submittedAt()))).toList();
-        return pages.page("reviews.html", "reviews", "专项评查").data("forms", forms.all()).data("reviews", listed).data("errors", errors);
+        return pages.page("reviews.html", "reviews", "专项评查").data("forms", forms.names().stream().map(forms::get).toList()).data("reviews", listed).data("errors", errors);
     }
 }
