@@ -47,6 +47,9 @@ class EventDeliveryTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    EventDispatcher dispatcher;
+
     private Receiver receiver;
     private final List<String> subscriptions = new ArrayList<>();
 
@@ -151,6 +154,37 @@ class EventDeliveryTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the delivery of " + eventId + " did not become dead");
+    }
+
+    @Test
+    void dispatchersRunningAtOnceSendEachDeliveryOnce() throws Exception {
+        // Three more dispatcher loops beside the scheduled one: replicas on one database, as far as the rows can tell.
+        subscribe(List.of("arrest"), List.of("assessment.recorded"));
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<String> decisions = new ArrayList<>();
+        try {
+            for (int r = 0; r < 3; r++) {
+                replicas.submit(() -> {
+                    while (running.get()) {
+                        dispatcher.fanOut();
+                        dispatcher.deliver();
+                    }
+                    return null;
+                });
+            }
+            for (int i = 0; i < 30; i++) {
+                decisions.add(decide("EV-REPLICAS-" + i));
+            }
+            receiver.await(r -> decisions.contains(body(r).at("/data/decisionId").asText()), decisions.size(), WAIT);
+            Thread.sleep(1500);
+        } finally {
+            running.set(false);
+            replicas.shutdown();
+            assertThat(replicas.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(receiver.matching(r -> decisions.contains(body(r).at("/data/decisionId").asText())))
+                .extracting(r -> body(r).at("/data/decisionId").asText()).doesNotHaveDuplicates().hasSize(decisions.size());
     }
 
     @Test
