@@ -210,22 +210,10 @@ public class DecisionPages {
         pages.verify(csrf);
         OfficerDecisionRequest request = new OfficerDecisionRequest(blank(taken), blank(officer), blank(reason));
         List<String> errors = violations(request);
-        int status = 400;
-        if (errors.isEmpty()) {
-            try {
-                AccountabilityService.Recorded recorded = accountability.recordOfficerDecision(id, request, identity.getPrincipal().getName());
-                return done(id, recorded.created() ? "已记录承办人决定（第 " + recorded.entry().revision + " 次）" : "与已记录的决定相同，未重复记录");
-            } catch (ProblemException e) {
-                status = e.status();
-                errors.add(e.title() + "：" + e.getMessage());
-            } catch (ConflictProblem e) {
-                status = 409;
-                errors.add(e.getMessage());
-            } catch (ValidationException e) {
-                errors.add(e.getMessage());
-            }
-        }
-        return Response.status(status).entity(view(id, errors, null)).build();
+        return record(id, errors, () -> {
+            AccountabilityService.Recorded recorded = accountability.recordOfficerDecision(id, request, identity.getPrincipal().getName());
+            return recorded.created() ? "已记录承办人决定（第 " + recorded.entry().revision + " 次）" : "与已记录的决定相同，未重复记录";
+        });
     }
 
     @POST
@@ -249,11 +237,21 @@ public class DecisionPages {
         ObjectionOutcomeRequest request = new ObjectionOutcomeRequest(chosen, blank(reason), blank(reassessmentId));
         boolean named = chosen != null;
         errors.addAll(violations(request).stream().filter(v -> named || !v.startsWith("outcome")).toList());
+        return record(id, errors, () -> {
+            accountability.decideObjection(objectionId, request, identity.getPrincipal().getName());
+            return "已记录异议处理结果：" + outcomeLabel(request.outcome().name());
+        });
+    }
+
+    /**
+     * Runs a recording once the form's own checks passed, and answers the decision page: with what was recorded, or
+     * with the service's refusal shown on the page under the status the API would give it.
+     */
+    private Response record(String id, List<String> errors, java.util.function.Supplier<String> recording) {
         int status = 400;
         if (errors.isEmpty()) {
             try {
-                accountability.decideObjection(objectionId, request, identity.getPrincipal().getName());
-                return done(id, "已记录异议处理结果：" + outcomeLabel(request.outcome().name()));
+                return done(id, recording.get());
             } catch (ProblemException e) {
                 status = e.status();
                 errors.add(e.title() + "：" + e.getMessage());
