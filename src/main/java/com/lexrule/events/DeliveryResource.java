@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A dead letter sent again, by an admin. */
 @Path("/api/v1/event-deliveries/{deliveryId}/redelivery")
-@Tag(name = "events")
+@Tag(name = "events", description = "结果推送：订阅、投递记录与重新投递（随案推送）")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
 

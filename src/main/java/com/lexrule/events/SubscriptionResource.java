@@ -31,7 +31,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /** Case systems' subscriptions to events (docs/events.md), managed by admins. */
 @Path("/api/v1/event-subscriptions")
-@Tag(name = "events")
+@Tag(name = "events", description = "结果推送：订阅、投递记录与重新投递（随案推送）")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 public class SubscriptionResource {
