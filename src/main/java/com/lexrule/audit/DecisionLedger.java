@@ -63,6 +63,11 @@ public class DecisionLedger {
                 .map(r -> r.id).toList();
     }
 
+    /** How many decisions this caller made (the demo data's, to number its next cases). */
+    public long countByCaller(String caller) {
+        return DecisionRecord.count("caller", caller);
+    }
+
     /** The family's most recent audited requests, newest first. */
     public List<AuditedRequest> recentRequests(String family, int limit) {
         // The request and what names it, not the entity: the answer, hashes and columns are not replayed.

@@ -91,14 +91,12 @@ public class CalibrationService {
     private final ZoneId zone;
     private final Clock clock;
     private final int minDecisions;
-    private final double redShare;
     private final int bootstrapSamples;
     private final int maxDecisions;
 
     public CalibrationService(PolicyRegistry registry, DecisionLedger ledger, FinalDecisions finals, DraftIntake intake,
                               Clock clock,
                               @ConfigProperty(name = "lexrule.calibration.min-decisions", defaultValue = "100") int minDecisions,
-                              @ConfigProperty(name = "lexrule.calibration.red-share", defaultValue = "0.9") double redShare,
                               @ConfigProperty(name = "lexrule.calibration.bootstrap-samples", defaultValue = "1000") int bootstrapSamples,
                               @ConfigProperty(name = "lexrule.calibration.max-decisions", defaultValue = "200000") int maxDecisions) {
         this.registry = registry;
@@ -108,7 +106,6 @@ public class CalibrationService {
         this.clock = clock;
         this.zone = clock.getZone();
         this.minDecisions = minDecisions;
-        this.redShare = redShare;
         this.bootstrapSamples = bootstrapSamples;
         this.maxDecisions = maxDecisions;
     }
@@ -242,9 +239,11 @@ public class CalibrationService {
     /**
      * The pair of thresholds, among the scores observed (and the current ones), whose measures agree with the most
      * officers' decisions. Where the top and middle bands give the same measure, agreement cannot place the red
-     * threshold; among the best pairs the red one is then where at least {@code lexrule.calibration.red-share} of
-     * officers take the top band's measure (the score above which the excess of such decisions over that share is
-     * largest), and what remains tied is settled nearest the current thresholds.
+     * threshold; among the best pairs the red one is then the score at which officers' rate of taking the top band's
+     * measure changes: the split of the scores from the yellow threshold up into two runs, each with its own rate, that
+     * makes the decisions most likely (the maximum-likelihood change point of two Bernoulli rates). Unlike a fixed
+     * share, it weighs each score by its number of decisions, so a few decisions at one score do not move it. What
+     * remains tied is settled nearest the current thresholds.
      */
     private Thresholds fit(List<Point> points, ColorBands bands, Thresholds current) {
         TreeSet<Integer> candidates = new TreeSet<>();
@@ -263,31 +262,45 @@ public class CalibrationService {
         }
         Thresholds best = current;
         long bestAgreed = -1;
-        double bestRed = Double.NEGATIVE_INFINITY;
+        double bestLikelihood = Double.NEGATIVE_INFINITY;
         int bestDistance = Integer.MAX_VALUE;
         for (int yellow : candidates) {
             for (int red : candidates.tailSet(yellow, true)) {
                 long agreed = 0;
-                double redScore = 0;
+                long topTaken = 0, top = 0, middleTaken = 0, middle = 0;
                 for (Map.Entry<Integer, long[]> e : byScore.entrySet()) {
                     int s = e.getKey();
                     long[] c = e.getValue();
                     agreed += s >= red ? c[0] : s >= yellow ? c[1] : c[2];
-                    if (s >= red) redScore += c[0] - redShare * c[3];
+                    if (s >= red) {
+                        topTaken += c[0];
+                        top += c[3];
+                    } else if (s >= yellow) {
+                        middleTaken += c[0];
+                        middle += c[3];
+                    }
                 }
+                double likelihood = logLikelihood(topTaken, top) + logLikelihood(middleTaken, middle);
                 int distance = Math.abs(red - current.red()) + Math.abs(yellow - current.yellow());
                 boolean better = agreed > bestAgreed
-                        || agreed == bestAgreed && redScore > bestRed + 1e-9
-                        || agreed == bestAgreed && Math.abs(redScore - bestRed) <= 1e-9 && distance < bestDistance;
+                        || agreed == bestAgreed && likelihood > bestLikelihood + 1e-9
+                        || agreed == bestAgreed && Math.abs(likelihood - bestLikelihood) <= 1e-9 && distance < bestDistance;
                 if (better) {
                     best = new Thresholds(red, yellow);
                     bestAgreed = agreed;
-                    bestRed = redScore;
+                    bestLikelihood = likelihood;
                     bestDistance = distance;
                 }
             }
         }
         return best;
+    }
+
+    /** The log-likelihood of {@code taken} of {@code n} decisions at their own rate (0 for none, or for a rate of 0 or 1). */
+    private static double logLikelihood(long taken, long n) {
+        if (taken == 0 || taken == n) return 0;
+        double rate = (double) taken / n;
+        return taken * Math.log(rate) + (n - taken) * Math.log(1 - rate);
     }
 
     /** The band-decided decision as a calibration point, or null when something other than the bands decided it. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lexrule.assessment.AssessmentPipeline;
+import com.lexrule.audit.DecisionLedger;
 import com.lexrule.assessment.FamilyDefinition;
 import com.lexrule.policy.CompiledPolicy;
 import com.lexrule.policy.PolicyRegistry;
@@ -63,18 +64,20 @@ public class DemoData {
     private final RequestReader requests;
     private final AccountabilityService review;
     private final PolicyRegistry registry;
+    private final DecisionLedger ledger;
     private final ObjectMapper json;
     private final boolean enabled;
     private final JsonNode config;
 
     public DemoData(AssessmentPipeline pipeline, @Any Instance<FamilyDefinition<?, ?>> definitions, RequestReader requests,
-                    AccountabilityService review, PolicyRegistry registry, ObjectMapper json,
+                    AccountabilityService review, PolicyRegistry registry, DecisionLedger ledger, ObjectMapper json,
                     @ConfigProperty(name = "lexrule.demo-data.enabled", defaultValue = "false") boolean enabled) {
         this.pipeline = pipeline;
         this.definitions = definitions.stream().toList();
         this.requests = requests;
         this.review = review;
         this.registry = registry;
+        this.ledger = ledger;
         this.json = json;
         this.enabled = enabled;
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/demo-data.json")) {
@@ -112,16 +115,20 @@ public class DemoData {
         CompiledPolicy meritorious = registry.current("meritorious-service");
         CompiledPolicy bail = registry.current("bail");
         long seed = config.path("seed").asLong();
-        Map<String, AtomicLong> counts = new java.util.TreeMap<>();
+        Map<String, AtomicLong> counts = new java.util.concurrent.ConcurrentHashMap<>(); // four workers count into it
         AtomicLong officerDecisions = new AtomicLong();
-        AtomicLong next = new AtomicLong();
+        // Cases are numbered on from the demo cases already recorded, each drawn from its own number: a second call
+        // adds new cases, not the first call's again, and a fresh database always gets the same ones.
+        long first = ledger.countByCaller(CALLER);
+        long end = first + cases;
+        AtomicLong next = new AtomicLong(first);
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 workers.add(pool.submit(() -> {
-                    for (long i = next.getAndIncrement(); i < cases; i = next.getAndIncrement()) {
+                    for (long i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
                         // one generator per case, seeded by its number: the same cases whatever the threads do (the seed
                         // mixed first: java.util.Random's first draws of neighbouring seeds are close to each other)
                         Random random = new Random(new java.util.SplittableRandom(seed * 1_000_003 + i).nextLong());
