@@ -3,10 +3,7 @@ package com.lexrule.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -90,26 +87,10 @@ public class DecisionRecorder {
      * what a case system files with the case; the whole answer is one GET away ({@code links.decision}).
      */
     private EventOutbox.Event recorded(DecisionRecord record) {
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("family", record.family);
-        policy.put("version", record.policyVersion);
-        policy.put("sha256", record.policySha256);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("decisionId", record.id);
-        data.put("family", record.family);
-        data.put("caseId", record.caseId);
-        data.put("subjectId", record.subjectId);
-        data.put("stage", record.stage);
-        data.put("outcome", record.outcome);
-        data.put("recommendation", record.recommendation);
-        data.put("color", record.color);
-        data.put("crimeType", record.crimeType);
-        data.put("objectionId", record.objectionId);
-        data.put("policy", policy);
-        data.put("decidedAt", record.createdAt.toString());
-        data.put("links", Map.of("decision", "/api/v1/decisions/" + record.id));
-        return new EventOutbox.Event(UUID.randomUUID().toString(), EventOutbox.ASSESSMENT_RECORDED, record.family,
-                record.id, record.createdAt, write(json.valueToTree(data)));
+        return new EventData.AssessmentRecorded(record.id, record.family, record.caseId, record.subjectId, record.stage,
+                record.outcome, record.recommendation, record.color, record.crimeType, record.objectionId,
+                new EventData.PolicyRef(record.family, record.policyVersion, record.policySha256), record.createdAt,
+                new EventData.Links("/api/v1/decisions/" + record.id)).toEvent(json);
     }
 
     /**

@@ -26,7 +26,7 @@ public record ConsoleUser(String name, Set<String> roles) {
             new Role(OFFICER, "法务人员", "起草政策修改（在线编辑决策表或上传），运行情景测试与回测，登记承办人决定与异议处理结果，发起专项评查"),
             new Role(APPROVER, "政策审批人", "审批或驳回他人起草的政策草稿（不得审批本人草稿），重新发布旧版本"),
             new Role(AUDITOR, "审计人员", "查阅、检索、导出决定记录，核验审计链，发起专项评查"),
-            new Role(ADMIN, "管理员", "重新加载基线政策，修改 DRL 规则，重新发布"));
+            new Role(ADMIN, "管理员", "重新加载基线政策，修改 DRL 规则，重新发布；管理结果推送的订阅与死信"));
 
     static ConsoleUser of(SecurityIdentity identity) {
         return new ConsoleUser(identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()));
@@ -61,6 +61,11 @@ public record ConsoleUser(String name, Set<String> roles) {
     /** May run special reviews: the roles the API gives them. */
     public boolean reviews() {
         return roles.contains(AUDITOR) || roles.contains(OFFICER);
+    }
+
+    /** May manage the events' subscriptions and dead letters: the role the API gives them. */
+    public boolean admin() {
+        return roles.contains(ADMIN);
     }
 
     /** May read drafts: the roles the API gives the draft endpoints. */

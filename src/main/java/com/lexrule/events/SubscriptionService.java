@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,11 +88,27 @@ public class SubscriptionService {
         return rows.stream().map(d -> DeliveryView.of(d, events.get(d.eventId))).toList();
     }
 
+    /** How many of the subscription's deliveries are in each state. */
+    public Map<EventDelivery.Status, Long> deliveryCounts(String subscriptionId) {
+        find(subscriptionId);
+        Map<EventDelivery.Status, Long> counts = new EnumMap<>(EventDelivery.Status.class);
+        for (EventDelivery.Status status : EventDelivery.Status.values()) {
+            counts.put(status, EventDelivery.count("subscriptionId = ?1 and status = ?2", subscriptionId, status.name()));
+        }
+        return counts;
+    }
+
     /** Queues a dead (or delivered) delivery again, from its first attempt. */
     @Transactional
     public DeliveryView redeliver(String deliveryId) {
+        return redeliver(null, deliveryId);
+    }
+
+    /** The same, for a delivery that must be the subscription's (null: any subscription's). */
+    @Transactional
+    public DeliveryView redeliver(String subscriptionId, String deliveryId) {
         EventDelivery d = EventDelivery.findById(deliveryId);
-        if (d == null) {
+        if (d == null || subscriptionId != null && !subscriptionId.equals(d.subscriptionId)) {
             throw new NotFoundProblem("投递 " + deliveryId + " 不存在 (no such delivery)");
         }
         if (EventDelivery.Status.PENDING.name().equals(d.status)) {

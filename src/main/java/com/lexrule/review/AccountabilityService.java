@@ -4,9 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,7 +21,7 @@ import com.lexrule.audit.ChainedEntity;
 import com.lexrule.audit.DecisionLedger;
 import com.lexrule.audit.DecisionView;
 import com.lexrule.audit.EventOutbox;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.lexrule.audit.EventData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.policy.CodeCheck;
 import com.lexrule.policy.CompiledPolicy;
@@ -100,21 +98,9 @@ public class AccountabilityService {
         persist(entry, "决定 " + decisionId + " 的最终决定已被同时更改，请读取最新记录后重试 "
                 + "(the officer decision was changed concurrently; read the latest entry and retry)");
         rollup.record(decision, latest, entry);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("officerDecisionId", entry.id);
-        data.put("decisionId", decisionId);
-        data.put("family", decision.family());
-        data.put("caseId", decision.caseId());
-        data.put("subjectId", decision.subjectId());
-        data.put("recommendation", decision.recommendation());
-        data.put("taken", entry.taken);
-        data.put("agrees", entry.agrees);
-        data.put("officer", entry.officer);
-        data.put("reason", entry.reason);
-        data.put("revision", entry.revision);
-        data.put("correctsId", entry.correctsId);
-        data.put("recordedAt", entry.recordedAt.toString());
-        event(EventOutbox.OFFICER_DECISION_RECORDED, decision.family(), entry.id, entry.recordedAt, data);
+        outbox.append(new EventData.OfficerDecisionRecorded(entry.id, decisionId, decision.family(), decision.caseId(),
+                decision.subjectId(), decision.recommendation(), entry.taken, entry.agrees, entry.officer, entry.reason,
+                entry.revision, entry.correctsId, entry.recordedAt).toEvent(json));
         return new Recorded(entry, true);
     }
 
@@ -163,30 +149,10 @@ public class AccountabilityService {
         chains.append(head, outcome);
         persist(outcome, alreadyDecided);
         DecisionView decision = decision(objection.decisionId);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("objectionId", objectionId);
-        data.put("outcomeId", outcome.id);
-        data.put("decisionId", objection.decisionId);
-        data.put("family", decision.family());
-        data.put("caseId", decision.caseId());
-        data.put("subjectId", decision.subjectId());
-        data.put("objectorRole", objection.objectorRole);
-        data.put("outcome", outcome.outcome);
-        data.put("reason", outcome.reason);
-        data.put("reassessmentId", outcome.reassessmentId);
-        data.put("decidedAt", outcome.decidedAt.toString());
-        event(EventOutbox.OBJECTION_DECIDED, decision.family(), outcome.id, outcome.decidedAt, data);
+        outbox.append(new EventData.ObjectionDecided(objectionId, outcome.id, objection.decisionId, decision.family(),
+                decision.caseId(), decision.subjectId(), objection.objectorRole, outcome.outcome, outcome.reason,
+                outcome.reassessmentId, outcome.decidedAt).toEvent(json));
         return outcome;
-    }
-
-    /** The record's event, in this transaction: it is pushed only if the record commits. */
-    private void event(String type, String family, String subject, Instant at, Map<String, Object> data) {
-        try {
-            outbox.append(new EventOutbox.Event(UUID.randomUUID().toString(), type, family, subject, at,
-                    json.writeValueAsString(data)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event of " + subject + " could not be serialised", e);
-        }
     }
 
     public List<OfficerDecision> officerDecisions(String decisionId) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,6 +63,32 @@ class ConsoleAccessTest {
         officer.request().get("/console/approvals").then().statusCode(403);
         officer.request().formParam("csrf", officer.csrf).formParam("effectiveFrom", "2099-01-01").formParam("changeNote", "x")
                 .post("/console/approvals/arrest/1/approve").then().statusCode(403);
+    }
+
+    @Test
+    void the_events_page_is_the_admins_and_its_forms_need_the_csrf_token() {
+        for (String user : List.of("officer", "auditor", "approver")) {
+            ConsoleSession other = ConsoleSession.login(user);
+            other.request().get("/console/events").then().statusCode(403);
+            other.request().formParam("csrf", other.csrf).formParam("name", "x").formParam("transport", "WEBHOOK")
+                    .formParam("target", "http://127.0.0.1:1/x").formParam("types", "assessment.recorded")
+                    .post("/console/events").then().statusCode(403);
+        }
+        ConsoleSession admin = ConsoleSession.login("admin");
+        int before = com.lexrule.support.Api.as("admin").get("/api/v1/event-subscriptions").then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+        admin.request().formParam("name", "无令牌").formParam("transport", "WEBHOOK").formParam("target", "http://127.0.0.1:1/x")
+                .formParam("types", "assessment.recorded").post("/console/events").then().statusCode(403);
+        admin.request().formParam("csrf", admin.csrf).formParam("name", "未知类型").formParam("transport", "WEBHOOK")
+                .formParam("target", "http://127.0.0.1:1/x").formParam("types", "no.such.event")
+                .post("/console/events").then().statusCode(400).body(containsString("role=\"alert\">types[0]: "));
+        admin.request().formParam("csrf", admin.csrf).formParam("name", "").formParam("transport", "CARRIER_PIGEON")
+                .formParam("target", "").post("/console/events").then().statusCode(400)
+                .body(containsString("role=\"alert\">transport："), containsString("role=\"alert\">name: "),
+                        containsString("role=\"alert\">target: "), containsString("role=\"alert\">types: "));
+        com.lexrule.support.Api.as("admin").get("/api/v1/event-subscriptions").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(before));
+        admin.request().get("/console/events").then().statusCode(200).body(containsString("新建订阅"));
     }
 
     @Test

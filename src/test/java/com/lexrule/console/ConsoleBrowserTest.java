@@ -33,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.lexrule.events.Receiver;
 import com.lexrule.support.Api;
 import com.lexrule.support.Lifecycle;
 
@@ -324,6 +325,81 @@ class ConsoleBrowserTest {
     }
 
     /** Audited arrest decisions for the back-test to replay, some with the edited factor. */
+    @Test
+    void an_admin_subscribes_a_case_system_sees_its_dead_letter_and_sends_it_again() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer.set(500);
+            login("officer");
+            assertThat(browser.findElements(By.linkText("结果推送"))).as("subscriptions are the admins'").isEmpty();
+            logout();
+
+            login("admin");
+            open("/console/events");
+            browser.findElement(By.id("name")).sendKeys("浏览器测试案管系统");
+            browser.findElement(By.id("target")).sendKeys("not a url");
+            browser.findElement(By.id("create-subscription")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.error")));
+            assertThat(browser.findElement(By.cssSelector("p.error")).getText()).as("refused by the field").startsWith("target");
+            assertThat(browser.findElement(By.id("name")).getAttribute("value")).as("nothing typed is lost").isEqualTo("浏览器测试案管系统");
+
+            WebElement target = browser.findElement(By.id("target"));
+            target.clear();
+            target.sendKeys(receiver.url());
+            browser.findElement(By.cssSelector("input[name=families][value=arrest]")).click();
+            browser.findElement(By.id("create-subscription")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
+            assertThat(browser.findElement(By.id("secret")).getText()).as("the secret, shown this once").startsWith("whsec_");
+            String subscription = browser.findElement(By.cssSelector("#subscription-title code")).getText();
+            page("30-subscription-created");
+
+            String decisionId = recordDecisions("EVENTS-", 1).get(0);
+            // max-attempts is 3 in tests: three failures, then a dead letter the page shows
+            receiver.await(r -> r.body().contains(decisionId), 3, Duration.ofSeconds(30));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            do {
+                open("/console/events/" + subscription + "?status=DEAD");
+            } while (browser.findElements(By.cssSelector("#deliveries tr[data-delivery]")).isEmpty() && System.nanoTime() < until
+                    && sleep(200));
+            WebElement dead = browser.findElement(By.cssSelector("#deliveries tr[data-delivery]"));
+            assertThat(dead.findElement(By.cssSelector("td.status")).getText()).contains("DEAD");
+            assertThat(dead.getText()).contains("500");
+            assertThat(browser.findElement(By.id("count-dead")).getText()).isEqualTo("1");
+            page("31-dead-letter");
+
+            receiver.answer.set(204);
+            dead.findElement(By.cssSelector("button.redeliver")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.ok")));
+            assertThat(browser.findElement(By.cssSelector("p.ok")).getText()).contains("已重新排队投递");
+            List<Receiver.Received> all = receiver.await(r -> r.body().contains(decisionId), 4, Duration.ofSeconds(30));
+            assertThat(all).extracting(Receiver.Received::id).as("the same event, by its id").containsOnly(all.get(0).id());
+
+            browser.findElement(By.id("toggle-active")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("state"), "已暂停"));
+
+            open("/console/events");
+            assertThat(browser.findElement(By.cssSelector("tr[data-subscription='" + subscription + "']")).getText())
+                    .contains("浏览器测试案管系统", "已暂停");
+            page("32-subscriptions");
+
+            open("/console/events/" + subscription);
+            browser.findElement(By.id("delete-subscription")).click();
+            browser.switchTo().alert().accept();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.ok")));
+            assertThat(browser.findElements(By.cssSelector("tr[data-subscription='" + subscription + "']"))).isEmpty();
+            Api.as("admin").get("/api/v1/event-subscriptions/" + subscription).then().statusCode(404);
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void recordDecisions() {
         recordDecisions("CONSOLE-", 6);
     }

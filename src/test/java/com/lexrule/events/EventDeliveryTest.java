@@ -50,6 +50,9 @@ class EventDeliveryTest {
     @jakarta.inject.Inject
     EventDispatcher dispatcher;
 
+    @jakarta.inject.Inject
+    EventRetention retention;
+
     private Receiver receiver;
     private final List<String> subscriptions = new ArrayList<>();
 
@@ -154,6 +157,55 @@ class EventDeliveryTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the delivery of " + eventId + " did not become dead");
+    }
+
+    @Test
+    void whatWasPushedIsDeletedAfterItsRetentionAndADeadLetterIsKeptLonger() throws Exception {
+        String subscription = subscribe(List.of("arrest"), List.of("assessment.recorded")).getString("subscription.id");
+        String delivered = decide("EV-RETAIN-1");
+        String deliveredEvent = receiver.await(about("decisionId", delivered), 1, WAIT).get(0).id();
+        awaitStatus(subscription, deliveredEvent, "DELIVERED");
+        receiver.answer.set(500);
+        String failed = decide("EV-RETAIN-2");
+        String deadEvent = receiver.await(about("decisionId", failed), 1, WAIT).get(0).id();
+        awaitDead(subscription, deadEvent);
+
+        retention.purge(java.time.Instant.now());
+        assertThat(deliveredEvents(subscription)).as("nothing is old enough yet").contains(deliveredEvent, deadEvent);
+
+        // 31 days on (retention.delivered is 30 days): the delivered delivery is gone, the dead letter kept
+        EventRetention.Purged month = retention.purge(java.time.Instant.now().plus(Duration.ofDays(31)));
+        assertThat(month.delivered()).isPositive();
+        assertThat(deliveredEvents(subscription)).doesNotContain(deliveredEvent).contains(deadEvent);
+        assertThat(outboxHolds(deliveredEvent)).as("an event without deliveries goes too").isZero();
+        assertThat(outboxHolds(deadEvent)).as("the dead letter's event stays for a redelivery").isOne();
+
+        // 181 days on (retention.dead is 180 days): the dead letter and its event are gone; the records never were
+        retention.purge(java.time.Instant.now().plus(Duration.ofDays(181)));
+        assertThat(deliveredEvents(subscription)).doesNotContain(deadEvent);
+        assertThat(outboxHolds(deadEvent)).isZero();
+        as("auditor").get("/api/v1/decisions/" + failed).then().statusCode(200);
+        as("auditor").get("/api/v1/decisions/" + delivered).then().statusCode(200);
+    }
+
+    private static long outboxHolds(String eventId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("id", eventId));
+    }
+
+    private List<String> deliveredEvents(String subscription) {
+        return as("admin").get(SUBSCRIPTIONS + "/" + subscription + "/deliveries").then().statusCode(200)
+                .extract().jsonPath().getList("eventId");
+    }
+
+    private void awaitStatus(String subscription, String eventId, String status) throws InterruptedException {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < until) {
+            List<String> found = as("admin").get(SUBSCRIPTIONS + "/" + subscription + "/deliveries").then().statusCode(200)
+                    .extract().jsonPath().getList("findAll { it.eventId == '" + eventId + "' }.status");
+            if (found.contains(status)) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the delivery of " + eventId + " did not become " + status);
     }
 
     @Test

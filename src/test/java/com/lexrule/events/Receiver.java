@@ -14,17 +14,17 @@ import java.util.function.Predicate;
 import com.sun.net.httpserver.HttpServer;
 
 /** A case system's webhook endpoint, as a test runs one: it keeps every POST it gets and answers the status it is told. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One POST as received: the three signature headers and the body, exactly as sent. */
-    record Received(String id, String timestamp, String signature, String contentType, String body) {
+    public record Received(String id, String timestamp, String signature, String contentType, String body) {
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    final AtomicInteger answer = new AtomicInteger(204);
+    public final AtomicInteger answer = new AtomicInteger(204);
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/events", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -40,12 +40,12 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
     }
 
     /** Waits until {@code count} deliveries match, and returns them; fails after the timeout. */
-    List<Received> await(Predicate<Received> which, int count, Duration timeout) throws InterruptedException {
+    public List<Received> await(Predicate<Received> which, int count, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Received> matching = matching(which);
@@ -59,7 +59,7 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    List<Received> matching(Predicate<Received> which) {
+    public List<Received> matching(Predicate<Received> which) {
         return new ArrayList<>(received.stream().filter(which).toList());
     }
 

@@ -3,19 +3,16 @@ package com.lexrule.policy.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lexrule.audit.DecisionLedger;
 import com.lexrule.audit.EventOutbox;
+import com.lexrule.audit.EventData;
 import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyFile;
 import com.lexrule.policy.PolicyNotifications;
@@ -141,20 +138,8 @@ public class DraftStore {
 
     /** The publication's event, in the publication's transaction: a version that did not commit is not announced. */
     private EventOutbox.Event published(PolicyVersion version) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("family", version.family());
-        data.put("version", version.version());
-        data.put("sha256", version.sha256());
-        data.put("effectiveFrom", version.effectiveFrom().toString());
-        data.put("changeNote", version.changeNote());
-        data.put("publishedBy", version.publishedBy());
-        data.put("publishedAt", version.publishedAt().toString());
-        try {
-            return new EventOutbox.Event(UUID.randomUUID().toString(), EventOutbox.POLICY_PUBLISHED, version.family(),
-                    version.family() + "/v" + version.version(), version.publishedAt(), json.writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("publication event could not be serialised", e);
-        }
+        return new EventData.PolicyPublished(version.family(), version.version(), version.sha256(), version.effectiveFrom(),
+                version.changeNote(), version.publishedBy(), version.publishedAt()).toEvent(json);
     }
 
     /** SQLSTATE 23505, unique_violation, on PostgreSQL and H2 alike: the (family, version) key was taken. */

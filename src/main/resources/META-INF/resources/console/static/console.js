@@ -3,6 +3,13 @@
 (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
+  // An action that cannot be undone (deleting a subscription) asks first.
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.dataset.confirm)) e.preventDefault();
+    });
+  });
+
   // Long jobs (scenario run, back-test, approval): a progress bar while the server works.
   document.querySelectorAll('form[data-progress]').forEach(function (form) {
     form.addEventListener('submit', function () {
