@@ -20,10 +20,11 @@ public class DecisionChainSource implements ChainSource {
         return "decision_record";
     }
 
+    /** Read only: verification reads a page and lets it go, so no snapshot is kept for a flush that never comes. */
     @Override
     public List<DecisionRecord> page(String chain, long fromSeq, int limit) {
         return DecisionRecord.<DecisionRecord>find("chainPartition = ?1 and chainSeq >= ?2 order by chainSeq", partition(chain), fromSeq)
-                .range(0, limit - 1).list();
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list();
     }
 
     @Override

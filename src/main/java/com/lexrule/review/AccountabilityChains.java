@@ -42,7 +42,8 @@ public class AccountabilityChains implements ChainSource {
     @SuppressWarnings("unchecked")
     public List<? extends ChainedRecord> page(String chain, long fromSeq, int limit) {
         return em.createQuery("from " + CHAINS.get(chain).entity() + " r where r.chainSeq >= :from order by r.chainSeq")
-                .setParameter("from", fromSeq).setMaxResults(limit).getResultList();
+                .setParameter("from", fromSeq).setMaxResults(limit)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
     }
 
     @Override
