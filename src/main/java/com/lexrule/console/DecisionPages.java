@@ -10,10 +10,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -148,7 +146,7 @@ public class DecisionPages {
         LocalDate end = date("to", to, errors);
         if (!errors.isEmpty()) return Response.status(400).entity(page.data("errors", errors)).build();
         try {
-            DecisionResource.Page found = audit.search(blank(caseId), blank(family), version, blank(color), start, end, blank(after), 0, PAGE);
+            DecisionResource.Page found = audit.search(FormInput.blank(caseId), FormInput.blank(family), version, FormInput.blank(color), start, end, FormInput.blank(after), 0, PAGE);
             String query = filter.query();
             return Response.ok(page.data("searched", true).data("mayExport", true)
                     .data("items", found.items().stream().map(d -> new Listed(d, Times.format(d.decidedAt()))).toList())
@@ -174,7 +172,7 @@ public class DecisionPages {
         LocalDate start = date("from", from, errors);
         LocalDate end = date("to", to, errors);
         if (!errors.isEmpty()) throw new ValidationException(String.join("；", errors));
-        return audit.export(blank(caseId), blank(family), version, blank(color), start, end);
+        return audit.export(FormInput.blank(caseId), FormInput.blank(family), version, FormInput.blank(color), start, end);
     }
 
     @GET
@@ -208,8 +206,8 @@ public class DecisionPages {
     public Response recordOfficerDecision(@PathParam("id") String id, @RestForm("csrf") String csrf, @RestForm("taken") String taken,
                                           @RestForm("officer") String officer, @RestForm("reason") String reason) {
         pages.verify(csrf);
-        OfficerDecisionRequest request = new OfficerDecisionRequest(blank(taken), blank(officer), blank(reason));
-        List<String> errors = violations(request);
+        OfficerDecisionRequest request = new OfficerDecisionRequest(FormInput.blank(taken), FormInput.blank(officer), FormInput.blank(reason));
+        List<String> errors = FormInput.violations(validator, request);
         return record(id, errors, () -> {
             AccountabilityService.Recorded recorded = accountability.recordOfficerDecision(id, request, identity.getPrincipal().getName());
             return recorded.created() ? "已记录承办人决定（第 " + recorded.entry().revision + " 次）" : "与已记录的决定相同，未重复记录";
@@ -234,9 +232,9 @@ public class DecisionPages {
         if (accountability.objections(id).stream().noneMatch(o -> o.id.equals(objectionId))) {
             throw new NotFoundProblem("决定 " + id + " 没有异议 " + objectionId + " (no such objection on this decision)");
         }
-        ObjectionOutcomeRequest request = new ObjectionOutcomeRequest(chosen, blank(reason), blank(reassessmentId));
+        ObjectionOutcomeRequest request = new ObjectionOutcomeRequest(chosen, FormInput.blank(reason), FormInput.blank(reassessmentId));
         boolean named = chosen != null;
-        errors.addAll(violations(request).stream().filter(v -> named || !v.startsWith("outcome")).toList());
+        errors.addAll(FormInput.violations(validator, request).stream().filter(v -> named || !v.startsWith("outcome")).toList());
         return record(id, errors, () -> {
             accountability.decideObjection(objectionId, request, identity.getPrincipal().getName());
             return "已记录异议处理结果：" + outcomeLabel(request.outcome().name());
@@ -332,10 +330,6 @@ public class DecisionPages {
         return facts;
     }
 
-    private List<String> violations(Object request) {
-        Set<? extends ConstraintViolation<?>> found = validator.validate(request);
-        return found.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-    }
 
     private DecisionView find(String id) {
         return ledger.find(id).orElseThrow(() -> new NotFoundProblem("决定 " + id + " 不存在 (no such decision)"));
@@ -346,9 +340,6 @@ public class DecisionPages {
                 + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     private static Integer integer(String name, String value, List<String> errors) {
         if (value == null || value.isBlank()) return null;

@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -99,7 +97,7 @@ public class EventPages {
                            @RestForm("target") String target, @RestForm("families") List<String> families,
                            @RestForm("types") List<String> types) {
         pages.verify(csrf);
-        Form form = new Form(blank(name), blank(transport), blank(target), families == null ? List.of() : families,
+        Form form = new Form(FormInput.blank(name), FormInput.blank(transport), FormInput.blank(target), families == null ? List.of() : families,
                 types == null ? List.of() : types);
         List<String> errors = new ArrayList<>();
         Transport chosen = null;
@@ -110,7 +108,7 @@ public class EventPages {
         }
         SubscriptionRequest request = new SubscriptionRequest(form.name(), chosen, form.target(), form.families(), form.types(), true);
         boolean named = chosen != null;
-        errors.addAll(violations(request).stream().filter(v -> named || !v.startsWith("transport")).toList());
+        errors.addAll(FormInput.violations(validator, request).stream().filter(v -> named || !v.startsWith("transport")).toList());
         int status = 400;
         if (errors.isEmpty()) {
             try {
@@ -229,12 +227,5 @@ public class EventPages {
         }
     }
 
-    private List<String> violations(Object request) {
-        Set<? extends ConstraintViolation<?>> found = validator.validate(request);
-        return found.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
-    }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }
