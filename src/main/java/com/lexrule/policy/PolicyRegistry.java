@@ -343,16 +343,21 @@ public class PolicyRegistry {
     /**
      * Compiles, off the request path, a draft another replica has validated, so that its approval finds it compiled
      * here too ({@link #reuseOrCompile}). A draft that does not compile here is left for the compile after publication.
+     *
+     * @return the knowledge base compiled now, to be warmed by the caller; empty if it was held already or does not compile
      */
-    public void precompile(PolicyBundle bundle, String by) {
+    public Optional<CompiledPolicy> precompile(PolicyBundle bundle, String by) {
         String compileKey = bundle.compileSha256();
-        if (precompiled.getIfPresent(compileKey) != null) return;
+        if (precompiled.getIfPresent(compileKey) != null) return Optional.empty();
         try {
-            precompiled.put(compileKey, compileTrial(bundle, by));
+            CompiledPolicy compiled = compileTrial(bundle, by);
+            precompiled.put(compileKey, compiled);
             LOG.infof("a draft of %s by %s compiled ahead of its approval", bundle.family(), by);
+            return Optional.of(compiled);
         } catch (PolicyCompilationException e) {
             LOG.warnf("draft of %s by %s does not compile here; it compiles again if it is published: %s", bundle.family(), by,
                     e.getMessage());
+            return Optional.empty();
         }
     }
 

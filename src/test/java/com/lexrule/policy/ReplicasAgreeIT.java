@@ -61,14 +61,14 @@ class ReplicasAgreeIT {
             int before = version(a.post("case-system", "/api/v1/assessments/arrest", arrestCase("AGREE-0")));
             assertThat(version(b.post("case-system", "/api/v1/assessments/arrest", arrestCase("AGREE-0")))).isEqualTo(before);
 
-            // An officer's draft on replica a, which replica b compiles ahead as soon as it is announced, as it would
+            // An officer's draft on replica a, which replica b compiles ahead and warms as soon as it is announced, as it would
             // in the hours an approver takes to read it.
             RestAssured.baseURI = "http://127.0.0.1";
             RestAssured.port = a.port();
             long draft = Lifecycle.draftChangingPoints("officer", "DRUG_OR_GAMBLING_HABIT", 4);
             long until = System.nanoTime() + 300_000_000_000L;
-            while (!Files.readString(b.log()).contains("a draft of arrest by officer compiled ahead of its approval")) {
-                assertThat(System.nanoTime()).as("replica b compiles the draft ahead").isLessThan(until);
+            while (!Files.readString(b.log()).contains("the draft of arrest warmed by its scenarios")) {
+                assertThat(System.nanoTime()).as("replica b compiles the draft ahead and warms it").isLessThan(until);
                 Thread.sleep(200);
             }
 
