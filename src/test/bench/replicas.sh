@@ -32,21 +32,26 @@ start_replica() { # port
 
 run() { # ports...
   local n=$# per=$(( connections / $# )) outs=() total=0
-  for port in "$@"; do wrk -t1 -c"$per" -d10s -s src/test/bench/arrest.lua "http://localhost:$port" > /dev/null & done; wait  # warm-up
+  local clients=()
+  # Wait for the clients only: a bare wait would wait for the replicas too, which never end.
+  for port in "$@"; do wrk -t1 -c"$per" -d10s -s src/test/bench/arrest.lua "http://localhost:$port" > /dev/null & clients+=($!); done
+  wait "${clients[@]}"  # warm-up
+  clients=()
   for port in "$@"; do
     wrk -t1 -c"$per" -d"${seconds}s" --timeout 10s -s src/test/bench/arrest.lua "http://localhost:$port" > "$work/wrk-$n-$port.txt" &
+    clients+=($!)
   done
-  wait
+  wait "${clients[@]}"
   for port in "$@"; do
     line=$(grep '^LEXRULE' "$work/wrk-$n-$port.txt")
     echo "  replica :$port (${per} connections): ${line#LEXRULE }"
     total=$(awk -v t="$total" -v r="$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<< "$line")" 'BEGIN {print t + r}')
   done
-  echo "  $n replica(s), ${connections} connections, ${seconds} s: ${total} audited decisions/s in all"
+  echo "  $n replica(s), ${connections} connections, ${seconds} s: ${total} audited decisions/s in all; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 start_replica 18190
-echo "one replica:"; run 18190
+echo "one replica (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores):"; run 18190
 start_replica 18191
 echo "two replicas on one database:"; run 18190 18191
 echo "logs: $work"
