@@ -149,7 +149,12 @@ class ApiDocumentTest {
             }
             object.remove(List.of("examples", "example"));
         }
-        node.forEach(ApiDocumentTest::contractOnly);
+        // A schema's "properties" names fields, not keywords: a field called "examples" is contract.
+        node.fields().forEachRemaining(child -> {
+            if (child.getKey().equals("properties")) child.getValue().forEach(ApiDocumentTest::contractOnly);
+            else contractOnly(child.getValue());
+        });
+        if (node.isArray()) node.forEach(ApiDocumentTest::contractOnly);
         return node;
     }
 }
