@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lexrule.arrest.LegalCategory;
 import com.lexrule.policy.PolicyRegistry;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,6 +117,15 @@ class ApiDocumentTest {
         assertThat(codes).containsExactlyInAnyOrderElementsOf(
                 registry.current("meritorious-service").catalog().entries("outcomes").keySet());
         assertThat(determination.path("x-enum-descriptions").size()).isEqualTo(codes.size());
+    }
+
+    @Test
+    void the_legal_category_of_an_arrest_lists_the_categories_of_cpl_81() {
+        List<String> codes = new ArrayList<>();
+        document.at("/components/schemas/LegalCategory/enum").forEach(code -> codes.add(code.asText()));
+        assertThat(codes).containsExactly(java.util.Arrays.stream(LegalCategory.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(document.at("/components/schemas/ArrestAssessment/properties/legalCategory/$ref").asText())
+                .isEqualTo("#/components/schemas/LegalCategory");
     }
 
     @Test
