@@ -22,7 +22,7 @@ public record ArrestAssessment(
         String caseId,
         String subjectId,
         ProcedureStage stage,
-        @Schema(enumeration = {"SHALL_ARREST", "MAY_ARREST", "ARREST_CONDITIONS_NOT_MET"}) String legalCategory,
+        LegalCategory legalCategory,
         int score,
         @Schema(description = "三色码：政策三色码阈值表（color-thresholds）所定的颜色") String color,
         @Schema(description = "建议的强制措施", extensions = @Extension(name = ContractFilter.CATALOG,

@@ -104,7 +104,7 @@ public class ArrestDefinition implements FamilyDefinition<ArrestRequest, ArrestA
                         + " has no color band for threshold score " + decision.getThresholdScore());
             }
             return new ArrestAssessment(stamp.decisionId(), stamp.recorded(), stamp.policy(), request.caseId(), request.subjectId(),
-                    request.stage(), decision.getLegalCategory(), decision.getScore(), decision.getColor(),
+                    request.stage(), LegalCategory.valueOf(decision.getLegalCategory()), decision.getScore(), decision.getColor(),
                     decision.getRecommendedMeasure(), findings, missing.named(), stamp.decidedAt(), stamp.counterfactuals());
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.lexrule.policy.PolicyBundle;
 import com.lexrule.policy.PolicyCatalog;
 import com.lexrule.policy.PolicyFamily;
 import com.lexrule.policy.table.PolicyProblem;
@@ -12,7 +13,8 @@ import com.lexrule.responsibility.AgeOfResponsibility;
 
 /**
  * The arrest family's catalogs: every crime type states its statutory maximum (kind and term, CL 99 decides the band)
- * and its age of criminal responsibility (CL 17), each checked against the law when a version compiles.
+ * and its age of criminal responsibility (CL 17), each checked against the law when a version compiles; and the
+ * tables write only the legal categories of CPL art. 81 (see {@link ColorTableCheck}).
  */
 @ApplicationScoped
 public class ArrestFamily implements PolicyFamily {
@@ -35,6 +37,11 @@ public class ArrestFamily implements PolicyFamily {
         problems.addAll(StatutoryMaximum.check(catalog, catalogFile, CRIME_TYPES));
         problems.addAll(AgeOfResponsibility.check(catalog, catalogFile, CRIME_TYPES));
         return problems;
+    }
+
+    @Override
+    public List<PolicyProblem> checkBundle(PolicyBundle bundle, PolicyCatalog catalog) {
+        return ColorTableCheck.check(bundle);
     }
 
     static StatutoryMaximum statutoryMaximum(PolicyCatalog catalog, String crimeType) {

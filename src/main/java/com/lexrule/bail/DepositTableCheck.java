@@ -68,6 +68,14 @@ final class DepositTableCheck {
 
     /** The value of the bundle's DRL function adultMinimum(), read with Drools' parser; null (and a problem) if none. */
     static BigDecimal statutoryMinimum(PolicyBundle bundle, List<PolicyProblem> problems) {
+        return drlAmount(bundle, ADULT_MINIMUM, problems);
+    }
+
+    /**
+     * The amount a DRL function of the bundle returns ({@code new BigDecimal("…")}), e.g. adultMinimum() or
+     * minorMinimum(), read with Drools' parser; null (and a problem) if none.
+     */
+    static BigDecimal drlAmount(PolicyBundle bundle, String name, List<PolicyProblem> problems) {
         for (PolicyFile file : bundle.files()) {
             if (!file.isDrl()) continue;
             DrlParser parser = new DrlParser();
@@ -79,20 +87,20 @@ final class DepositTableCheck {
             }
             if (parsed == null) continue;
             for (FunctionDescr function : parsed.getFunctions()) {
-                if (!function.getName().equals(ADULT_MINIMUM)) continue;
+                if (!function.getName().equals(name)) continue;
                 String body = function.getBody().strip();
                 int open = body.indexOf('"');
                 int close = body.indexOf('"', open + 1);
                 try {
                     return new BigDecimal(body.substring(open + 1, close));
                 } catch (RuntimeException e) {
-                    problems.add(PolicyProblem.ofFile(file.name(), "函数 " + ADULT_MINIMUM + "() 须返回一个数额，如 new BigDecimal(\"1000\")"
+                    problems.add(PolicyProblem.ofFile(file.name(), "函数 " + name + "() 须返回一个数额，如 new BigDecimal(\"1000\")"
                             + " (the statutory minimum must be a literal amount)"));
                     return null;
                 }
             }
         }
-        problems.add(PolicyProblem.ofFile(PolicyFile.RULES + "bail-deposit.drl", "缺少函数 " + ADULT_MINIMUM
+        problems.add(PolicyProblem.ofFile(PolicyFile.RULES + "bail-deposit.drl", "缺少函数 " + name
                 + "()：保证金的法定起点数额 (the statutory minimum deposit is not stated)"));
         return null;
     }

@@ -3,12 +3,14 @@ package com.lexrule.meritorious;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import com.lexrule.assessment.Counterfactuals;
 import com.lexrule.engine.Finding;
+import com.lexrule.openapi.ContractFilter;
 import com.lexrule.policy.PolicyRef;
 
 /**
@@ -24,8 +26,8 @@ public record MeritoriousAssessment(
         String caseId,
         String subjectId,
         String claimType,
-        @Schema(enumeration = {"MAJOR_MERITORIOUS_SERVICE", "MERITORIOUS_SERVICE", "NOT_MERITORIOUS", "INSUFFICIENT_EVIDENCE"})
-        String determination,
+        @Schema(description = "认定结论", extensions = @Extension(name = ContractFilter.CATALOG,
+                value = MeritoriousFamily.NAME + ":" + MeritoriousFamily.OUTCOMES)) String determination,
         List<Finding> findings,
         @Schema(description = "需补充的证据材料；无则为空列表") List<MissingEvidence> missingEvidence,
         @Schema(description = "未提供、按未查明（查证情况按待查）处理的事实；提供后结论可能改变") List<String> missingFacts,

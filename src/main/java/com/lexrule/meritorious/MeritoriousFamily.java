@@ -21,6 +21,8 @@ public class MeritoriousFamily implements PolicyFamily {
     static final String LEAD_SOURCES = "leadSources";
     static final String ASSISTANCE_KINDS = "assistanceKinds";
     static final String EVIDENCE_ITEMS = "evidenceItems";
+    /** The determinations, the rules' and the officer's final one alike: the answer's schema lists them from here. */
+    static final String OUTCOMES = "outcomes";
     static final String MUST_SHOW = "mustShow";
     static final String ISSUER = "issuer";
     /** The rules name this item in the major test; the catalog must know it. */

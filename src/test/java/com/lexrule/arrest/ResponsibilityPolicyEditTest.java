@@ -54,7 +54,7 @@ class ResponsibilityPolicyEditTest {
     @Test
     void tables_that_make_every_score_red_at_the_highest_priority_cannot_arrest_a_fifteen_year_old_for_theft() {
         ArrestAssessment answer = pipeline.evaluate(arrest, compile(redTables()), theftAtFifteen(), "edit-test", Instant.now());
-        assertThat(answer.legalCategory()).isEqualTo("ARREST_CONDITIONS_NOT_MET");
+        assertThat(answer.legalCategory()).isEqualTo(LegalCategory.ARREST_CONDITIONS_NOT_MET);
         assertThat(answer.color()).isEqualTo("GREEN");
         assertThat(answer.recommendedMeasure()).isEqualTo("NO_COERCIVE_MEASURE");
         assertThat(answer.findings()).extracting(Finding::ruleId).containsOnly("ARR-17-1");

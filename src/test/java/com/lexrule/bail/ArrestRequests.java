@@ -11,8 +11,8 @@ final class ArrestRequests {
     }
 
     /**
-     * A repeated theft by a first offender: 40 points for repeated offending in a theft, 10 off for a first
-     * offence, 30 in all: a yellow code under the example policy.
+     * A repeated theft by a first offender: a yellow code under the example policy (its points and color are the
+     * arrest scenario 盗窃初犯，多次作案…, rules/arrest/scenarios/arrest-baseline.json).
      */
     static Map<String, Object> yellowTheft(String caseId, String subjectId) {
         Map<String, Object> body = new HashMap<>();

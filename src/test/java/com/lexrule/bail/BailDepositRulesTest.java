@@ -13,25 +13,65 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import com.lexrule.policy.PolicyBundle;
+import com.lexrule.policy.PolicyRegistry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
-/** Every rule of DOMAIN §3 (bail deposit), each shown firing and not firing, one case per test. */
+/**
+ * Every rule of DOMAIN §3 (bail deposit), each shown firing and not firing, one case per test. What the law fixes is
+ * asserted here: the guarantee method, the statutory floors (read from the policy's DRL, BAIL-2022 art. 5), a range
+ * that never inverts, and a deposit that never falls as the danger rises. The amounts the tables give are the
+ * policy's own scenarios (rules/bail/scenarios/bail-deposit.json), so an officer's edit of a table breaks none of these.
+ */
 @QuarkusTest
 class BailDepositRulesTest {
+
+    @Inject
+    PolicyRegistry registry;
 
     private static ValidatableResponse assess(Map<String, Object> body) {
         return post(BAIL, body).statusCode(200);
     }
 
-    private static void range(ValidatableResponse response, String min, String max) {
-        assertThat(amount(response, "depositAmount.min")).isEqualByComparingTo(min);
-        assertThat(amount(response, "depositAmount.max")).isEqualByComparingTo(max);
+    /** A deposit range as the law allows it: in yuan, not inverted, not below the floor for this subject. */
+    private static void range(ValidatableResponse response, BigDecimal floor) {
+        BigDecimal min = amount(response, "depositAmount.min");
+        assertThat(min).isGreaterThanOrEqualTo(floor);
+        assertThat(amount(response, "depositAmount.max")).isGreaterThanOrEqualTo(min);
         response.body("depositAmount.currency", equalTo("CNY"));
+    }
+
+    private static BigDecimal min(ValidatableResponse response) {
+        return amount(response, "depositAmount.min");
+    }
+
+    private static BigDecimal max(ValidatableResponse response) {
+        return amount(response, "depositAmount.max");
+    }
+
+    /** The floor the policy in force states in bail-deposit.drl: adultMinimum() or minorMinimum(). */
+    private BigDecimal floor(String function) {
+        PolicyBundle bundle = registry.current(BailFamily.NAME).bundle();
+        BigDecimal floor = DepositTableCheck.drlAmount(bundle, function, new ArrayList<>());
+        assertThat(floor).as(function + "() in bail-deposit.drl").isNotNull();
+        return floor;
+    }
+
+    private BigDecimal adultFloor() {
+        return floor(DepositTableCheck.ADULT_MINIMUM);
+    }
+
+    private BigDecimal minorFloor() {
+        return floor("minorMinimum");
     }
 
     @Test
@@ -40,7 +80,7 @@ class BailDepositRulesTest {
         r.body("bailRecommended", equalTo(true)).body("recommendedMeasure", equalTo("BAIL"))
                 .body("guaranteeMethod", equalTo("DEPOSIT"))
                 .body("policy.family", equalTo("bail")).body("decisionId", notNullValue());
-        range(r, "1600", "8000"); // 2,000–10,000 × green 0.8 × ordinary 1
+        range(r, adultFloor());
         assertThat(fired(r)).contains("BAIL-DEP-1", "BAIL-AMT-BASE-UP_TO_3_YEARS", "BAIL-AMT-COLOR-GREEN",
                         "BAIL-AMT-ECON-ORDINARY", "BAIL-AMT-ROUND", "BAIL-AMT-CALC")
                 .doesNotContain("BAIL-RED-1", "BAIL-GUAR-1", "BAIL-GUAR-2", "BAIL-74-2", "BAIL-MIN-1", "BAIL-AMT-PROPERTY");
@@ -51,7 +91,10 @@ class BailDepositRulesTest {
         ValidatableResponse r = assess(with(bailCase(), "dangerColor", "RED"));
         r.body("bailRecommended", equalTo(false)).body("recommendedMeasure", equalTo("ARREST"))
                 .body("guaranteeMethod", equalTo("DEPOSIT"));
-        range(r, "4000", "20000");
+        range(r, adultFloor());
+        ValidatableResponse green = assess(bailCase());
+        assertThat(min(r)).isGreaterThanOrEqualTo(min(green));
+        assertThat(max(r)).isGreaterThanOrEqualTo(max(green));
         assertThat(fired(r)).contains("BAIL-RED-1", "BAIL-AMT-COLOR-RED");
     }
 
@@ -59,7 +102,11 @@ class BailDepositRulesTest {
     void a_yellow_subject_may_be_bailed() {
         ValidatableResponse r = assess(with(bailCase(), "dangerColor", "YELLOW"));
         r.body("bailRecommended", equalTo(true)).body("recommendedMeasure", equalTo("BAIL"));
-        range(r, "3000", "15000");
+        range(r, adultFloor());
+        ValidatableResponse green = assess(bailCase());
+        ValidatableResponse red = assess(with(bailCase(), "dangerColor", "RED"));
+        assertThat(min(r)).isBetween(min(green), min(red));
+        assertThat(max(r)).isBetween(max(green), max(red));
         assertThat(fired(r)).contains("BAIL-AMT-COLOR-YELLOW").doesNotContain("BAIL-RED-1");
     }
 
@@ -113,30 +160,37 @@ class BailDepositRulesTest {
         ValidatableResponse r = assess(with(bailCase(), "economicStatus", "HARDSHIP", "requestedGuaranteeMethod", "DEPOSIT",
                 "dangerColor", "YELLOW"));
         r.body("guaranteeMethod", equalTo("DEPOSIT"));
-        range(r, "1500", "7500"); // 2,000–10,000 × yellow 1.5 × hardship 0.5
+        range(r, adultFloor());
+        ValidatableResponse ordinary = assess(with(bailCase(), "requestedGuaranteeMethod", "DEPOSIT", "dangerColor", "YELLOW"));
+        assertThat(max(r)).isLessThanOrEqualTo(max(ordinary));
         assertThat(fired(r)).contains("BAIL-AMT-ECON-HARDSHIP").doesNotContain("BAIL-74-2", "BAIL-MIN-1");
     }
 
     @Test
-    void an_adults_deposit_is_raised_to_the_statutory_minimum_of_1000_yuan() {
+    void an_adults_deposit_is_raised_to_the_statutory_minimum() {
         ValidatableResponse r = assess(with(bailCase(), "economicStatus", "HARDSHIP", "requestedGuaranteeMethod", "DEPOSIT",
                 "crimeType", "PICKING_QUARRELS", "expectedSentence", "CRIMINAL_DETENTION"));
-        range(r, "1000", "2000"); // 1,000–5,000 × 0.8 × 0.5 = 400–2,000: the minimum raised to 1,000
+        range(r, adultFloor());
+        assertThat(min(r)).isEqualByComparingTo(adultFloor());
         assertThat(fired(r)).contains("BAIL-MIN-1");
     }
 
     @Test
-    void a_minors_deposit_is_raised_to_the_statutory_minimum_of_500_yuan_and_no_further() {
+    void a_minors_deposit_is_raised_to_the_minors_statutory_minimum_and_no_further() {
         ValidatableResponse r = assess(with(bailCase(), "economicStatus", "HARDSHIP", "requestedGuaranteeMethod", "DEPOSIT",
                 "crimeType", "PICKING_QUARRELS", "expectedSentence", "CRIMINAL_DETENTION", "age", 16));
-        range(r, "500", "2000");
+        range(r, minorFloor());
+        assertThat(min(r)).isEqualByComparingTo(minorFloor()).isLessThan(adultFloor());
         assertThat(fired(r)).contains("BAIL-MIN-1");
     }
 
     @Test
     void a_deposit_at_or_above_the_minimum_is_left_as_the_policy_gives_it() {
         ValidatableResponse r = assess(with(bailCase(), "age", 16));
-        range(r, "1600", "8000");
+        ValidatableResponse adult = assess(bailCase());
+        range(r, minorFloor());
+        assertThat(min(r)).isEqualByComparingTo(min(adult));
+        assertThat(max(r)).isEqualByComparingTo(max(adult));
         assertThat(fired(r)).doesNotContain("BAIL-MIN-1");
     }
 
@@ -157,28 +211,33 @@ class BailDepositRulesTest {
     @Test
     void a_property_crimes_deposit_is_not_below_its_share_of_the_amount_involved() {
         ValidatableResponse r = assess(with(bailCase(), "crimeType", "THEFT", "amountInvolved", 50000));
-        range(r, "5000", "8000"); // 10% of 50,000 lifts the minimum of 1,600
+        ValidatableResponse withoutAmount = assess(with(bailCase(), "crimeType", "THEFT"));
+        range(r, adultFloor());
+        assertThat(min(r)).isGreaterThan(min(withoutAmount));
         assertThat(fired(r)).contains("BAIL-AMT-PROPERTY");
     }
 
     @Test
     void a_large_amount_involved_lifts_the_whole_range() {
         ValidatableResponse r = assess(with(bailCase(), "crimeType", "THEFT", "amountInvolved", 200000));
-        range(r, "20000", "20000");
+        ValidatableResponse withoutAmount = assess(with(bailCase(), "crimeType", "THEFT"));
+        range(r, adultFloor());
+        assertThat(min(r)).isGreaterThan(max(withoutAmount));
+        assertThat(fired(r)).contains("BAIL-AMT-PROPERTY");
     }
 
     @Test
-    void the_share_of_the_amount_involved_is_rounded_up_to_the_hundred_yuan_the_policy_states() {
+    void the_share_of_the_amount_involved_is_rounded_up_to_the_unit_the_policy_states() {
         ValidatableResponse r = assess(with(bailCase(), "crimeType", "THEFT", "expectedSentence", "NO_IMPRISONMENT",
                 "amountInvolved", new BigDecimal("12345.00")));
-        range(r, "1300", "2400"); // 1,234.50 rounded up; 3,000 × 0.8
+        range(r, adultFloor());
         assertThat(fired(r)).contains("BAIL-AMT-PROPERTY", "BAIL-AMT-ROUND");
     }
 
     @Test
     void a_property_crime_without_the_amount_involved_reports_it_missing() {
         ValidatableResponse r = assess(with(bailCase(), "crimeType", "THEFT"));
-        range(r, "1600", "8000");
+        range(r, adultFloor());
         r.body("missingFacts", org.hamcrest.Matchers.hasItem("amountInvolved"));
         assertThat(fired(r)).doesNotContain("BAIL-AMT-PROPERTY");
     }
@@ -186,14 +245,17 @@ class BailDepositRulesTest {
     @Test
     void the_amount_involved_in_a_crime_against_the_person_does_not_set_the_deposit() {
         ValidatableResponse r = assess(with(bailCase(), "amountInvolved", 500000));
-        range(r, "1600", "8000");
+        ValidatableResponse withoutAmount = assess(bailCase());
+        range(r, adultFloor());
+        assertThat(min(r)).isEqualByComparingTo(min(withoutAmount));
+        assertThat(max(r)).isEqualByComparingTo(max(withoutAmount));
         assertThat(fired(r)).doesNotContain("BAIL-AMT-PROPERTY");
     }
 
     @Test
     void a_crime_with_its_own_row_takes_its_own_base() {
         ValidatableResponse r = assess(with(bailCase(), "crimeType", "DANGEROUS_DRIVING", "expectedSentence", "CRIMINAL_DETENTION"));
-        range(r, "1600", "4000"); // 2,000–5,000 × 0.8
+        range(r, adultFloor());
         assertThat(fired(r)).contains("BAIL-AMT-BASE-DANGEROUS_DRIVING").doesNotContain("BAIL-AMT-BASE-CRIMINAL_DETENTION");
     }
 
@@ -212,8 +274,7 @@ class BailDepositRulesTest {
         ValidatableResponse r = assess(with(bailCase(), "caseId", "330702-2026-0460", "subjectId", "S-link01",
                 "dangerColor", null, "arrestDecisionId", id));
         r.body("dangerColor", equalTo(color)).body("arrestDecisionId", equalTo(id));
-        assertThat(color).isEqualTo("YELLOW");
-        assertThat(fired(r)).contains("BAIL-AMT-COLOR-YELLOW");
+        assertThat(fired(r)).contains("BAIL-AMT-COLOR-" + color);
     }
 
     @Test

