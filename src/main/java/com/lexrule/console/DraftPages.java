@@ -182,7 +182,7 @@ public class DraftPages {
                         StandardCharsets.UTF_8))).build();
             } catch (ProblemException e) {
                 errors.add(e.title() + "：" + e.getMessage());
-                if (e.errors() != null) e.errors().forEach(x -> errors.add(String.valueOf(x)));
+                e.errors().forEach(x -> errors.add(OfficerProblems.text(x)));
                 return Response.status(e.status()).entity(view(family, id, null, null, errors, null).data("approvalPage", true)
                         .data("decide", true)).build();
             }

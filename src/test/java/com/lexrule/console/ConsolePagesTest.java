@@ -1,6 +1,9 @@
 package com.lexrule.console;
 
 import static com.lexrule.support.Lifecycle.draftChangingPoints;
+import static com.lexrule.support.Lifecycle.pointsInForce;
+import static com.lexrule.support.Lifecycle.rowOf;
+import static com.lexrule.support.Lifecycle.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import com.lexrule.arrest.ArrestRulesTest;
 import com.lexrule.support.Api;
 import com.lexrule.support.Lifecycle;
+import com.lexrule.support.Workbooks;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
  * The console's pages over HTML as the server writes them: the simulator's labels, the approval page that opens
- * before its runs and shows them on the same page and links to the changed decisions.
+ * before its runs and shows them on the same page, links to the changed decisions, and problems in officers' words.
  */
 @QuarkusTest
 @TestProfile(Lifecycle.Profile.class)
@@ -72,5 +76,26 @@ class ConsolePagesTest {
         approver.request().formParam("limit", "1000").post("/console/approvals/arrest/" + id + "/tests").then().statusCode(403);
         approver.request().formParam("csrf", approver.csrf).formParam("limit", "many")
                 .post("/console/approvals/arrest/" + id + "/tests").then().statusCode(400);
+    }
+
+    @Test
+    void approving_a_draft_that_does_not_compile_names_the_cell_in_chinese_never_the_compilers_message() {
+        byte[] points = pointsInForce();
+        String cell = "E" + rowOf(points, "FLIGHT_HISTORY");
+        // whole-number points: 35.5 passes the template check as a number but its row's rule does not compile
+        long id = upload("officer", "danger-points.xlsx", Workbooks.setNumber(points, 0, cell, 35.5)).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String compiler = Lifecycle.as("approver").get(Lifecycle.POLICIES + "/drafts/" + id).then().statusCode(200)
+                .extract().path("errors.find { it.cell == '" + cell + "' }.message");
+        assertThat(compiler).startsWith("规则编译错误");
+
+        // the page offers no approval of it; a crafted post is refused by the lifecycle, in officers' words
+        ConsoleSession approver = ConsoleSession.login("approver");
+        String page = approver.request().formParam("csrf", approver.csrf).formParam("effectiveFrom", Lifecycle.today().toString())
+                .formParam("changeNote", "不应发布").post("/console/approvals/arrest/" + id + "/approve")
+                .then().statusCode(422).extract().asString();
+        assertThat(page).contains("分值表!" + cell + "：" + OfficerProblems.message(
+                        new com.lexrule.policy.table.PolicyProblem("x", "分值表", 1, cell, null, compiler)))
+                .doesNotContain("规则编译错误", "rule does not compile", ", cell " + cell);
     }
 }
