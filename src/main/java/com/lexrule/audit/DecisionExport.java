@@ -80,10 +80,10 @@ public class DecisionExport {
         if (over) {
             throw new ProblemException(422, "export-too-large", "导出记录超过上限，请分段导出 (the export is larger than one file may be)",
                     "此查询匹配的决定超过 " + maxRows + " 条（lexrule.audit.export.max-rows），未导出任何记录。请按日期分段导出"
-                            + "（from/to，每段不超过上限），或再按 family、policyVersion、color、caseId 缩小范围 (more than " + maxRows
+                            + "（from/to，每段不超过上限），或再按 family、policyVersion、color、outcome、caseId 缩小范围 (more than " + maxRows
                             + " decisions match: nothing was exported; export the range in parts by date with from and to, "
-                            + "each within the limit, or narrow it by family, policyVersion, color or caseId)",
-                    List.of(), Map.of("maxRows", maxRows, "pageBy", List.of("from", "to", "family", "policyVersion", "color", "caseId")));
+                            + "each within the limit, or narrow it by family, policyVersion, color, outcome or caseId)",
+                    List.of(), Map.of("maxRows", maxRows, "pageBy", List.of("from", "to", "family", "policyVersion", "color", "outcome", "caseId")));
         }
     }
 

@@ -15,17 +15,26 @@ import jakarta.validation.ValidationException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
- * A search of the decision records by case, family, policy version, color and date range (dates in the
- * agencies' time zone, both inclusive), newest first: by decision time, then by id, both descending, the order of
- * the indexes on (created_at, id) and (family, created_at, id). A page continues after the last record of the
+ * A search of the decision records by case, family, policy version, color, outcome (the summary the trail keeps,
+ * e.g. {@code MAY_ARREST/YELLOW/ARREST}, matched exactly) and date range (dates in the agencies' time zone, both
+ * inclusive), newest first: by decision time, then by id, both descending, the order of the indexes on
+ * (created_at, id), (family, created_at, id) and (outcome, created_at, id). A page continues after the last record of the
  * previous one ({@link Cursor}), so that page 1,000 costs what page 1 does.
  */
-public record DecisionQuery(String caseId, String family, Integer policyVersion, String color, LocalDate from, LocalDate to) {
+public record DecisionQuery(String caseId, String family, Integer policyVersion, String color, String outcome, LocalDate from,
+                            LocalDate to) {
+
+    /** The longest outcome summary the trail keeps (decision_record.outcome). */
+    static final int OUTCOME_MAX = 256;
 
     /** The order every search, page and export reads in. */
     static final String ORDER = " order by createdAt desc, id desc";
 
     public DecisionQuery {
+        if (outcome != null && (outcome.length() > OUTCOME_MAX || outcome.chars().anyMatch(Character::isISOControl))) {
+            throw new ValidationException("outcome: 结论须为决定记录中的结论摘要，例如 MAY_ARREST/YELLOW/ARREST，至多 " + OUTCOME_MAX
+                    + " 个字符，不含控制字符 (an outcome summary as the decisions carry it, at most " + OUTCOME_MAX + " characters)");
+        }
         if (from != null && to != null && to.isBefore(from)) {
             throw new ValidationException("to: 结束日期早于开始日期 (to is before from)");
         }
@@ -74,6 +83,7 @@ public record DecisionQuery(String caseId, String family, Integer policyVersion,
         if (family != null && !family.isBlank()) { where.add("family = :family"); params.put("family", family); }
         if (policyVersion != null) { where.add("policyVersion = :version"); params.put("version", policyVersion); }
         if (color != null && !color.isBlank()) { where.add("color = :color"); params.put("color", color); }
+        if (outcome != null && !outcome.isBlank()) { where.add("outcome = :outcome"); params.put("outcome", outcome); }
         if (from != null) { where.add("createdAt >= :from"); params.put("from", lower(clock)); }
         if (to != null) { where.add("createdAt < :to"); params.put("to", upper(clock)); }
         if (after != null) {
@@ -93,6 +103,7 @@ public record DecisionQuery(String caseId, String family, Integer policyVersion,
         if (family != null && !family.isBlank()) { where.add("family = ?"); params.add(family); }
         if (policyVersion != null) { where.add("policy_version = ?"); params.add(policyVersion); }
         if (color != null && !color.isBlank()) { where.add("color = ?"); params.add(color); }
+        if (outcome != null && !outcome.isBlank()) { where.add("outcome = ?"); params.add(outcome); }
         if (from != null) { where.add("created_at >= ?"); params.add(java.time.OffsetDateTime.ofInstant(lower(clock), java.time.ZoneOffset.UTC)); }
         if (to != null) { where.add("created_at < ?"); params.add(java.time.OffsetDateTime.ofInstant(upper(clock), java.time.ZoneOffset.UTC)); }
         return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);

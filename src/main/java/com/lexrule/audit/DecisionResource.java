@@ -57,12 +57,15 @@ public class DecisionResource {
     public record Page(List<DecisionView> items, int page, int size, long total, boolean totalCapped, String next) {
     }
 
+    private static final String OUTCOME = "the outcome summary as the decisions carry it, matched exactly, e.g. MAY_ARREST/YELLOW/ARREST "
+            + "(at most 256 characters)";
+
     /** Matches counted beyond this are not counted: the count reads at most this many index entries. */
     static final int COUNT_CAP = 10_000;
 
     @GET
     @Transactional
-    @Operation(operationId = "searchDecisions", summary = "Search decisions", description = "By case id, family, policy version, color and date range "
+    @Operation(operationId = "searchDecisions", summary = "Search decisions", description = "By case id, family, policy version, color, outcome and date range "
             + "(dates in Asia/Shanghai, inclusive), newest first. A page ends with next, the cursor to pass as after for "
             + "the page that follows (absent on the last page): pages are read by keyset, so a late page costs what the "
             + "first does. total counts the matches up to 10,000 (totalCapped: there are more), so that no search "
@@ -72,13 +75,14 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "Invalid filter or cursor")
     public Page search(@QueryParam("caseId") String caseId, @QueryParam("family") String family,
                        @QueryParam("policyVersion") Integer policyVersion, @QueryParam("color") String color,
+                       @Parameter(description = OUTCOME) @QueryParam("outcome") String outcome,
                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                        @Parameter(description = "the next of the previous page") @QueryParam("after") String after,
                        @Parameter(description = "deprecated: offset paging; use after", deprecated = true)
                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         DecisionQuery.Cursor cursor = after == null || after.isBlank() ? null : DecisionQuery.Cursor.parse("after", after);
-        DecisionQuery search = new DecisionQuery(caseId, family, policyVersion, color, from, to);
+        DecisionQuery search = new DecisionQuery(caseId, family, policyVersion, color, outcome, from, to);
         int offset = cursor == null ? page * size : 0;
         // One record more than the page tells whether another page follows.
         List<DecisionRecord> records = search.find(clock, cursor).range(offset, offset + size).list();
@@ -103,8 +107,9 @@ public class DecisionResource {
     @APIResponse(responseCode = "422", description = "More decisions match than one export may hold; nothing was exported")
     public Response export(@QueryParam("caseId") String caseId, @QueryParam("family") String family,
                            @QueryParam("policyVersion") Integer policyVersion, @QueryParam("color") String color,
+                           @Parameter(description = OUTCOME) @QueryParam("outcome") String outcome,
                            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        DecisionQuery query = new DecisionQuery(caseId, family, policyVersion, color, from, to);
+        DecisionQuery query = new DecisionQuery(caseId, family, policyVersion, color, outcome, from, to);
         export.requireWithinLimit(query);
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);

@@ -86,7 +86,7 @@ public class DecisionPages {
 
     /** A search as the form holds it, typed values checked on the way in. */
     @TemplateData
-    public record Filter(String caseId, String family, String policyVersion, String color, String from, String to) {
+    public record Filter(String caseId, String family, String policyVersion, String color, String outcome, String from, String to) {
 
         String query() {
             StringBuilder q = new StringBuilder();
@@ -94,6 +94,7 @@ public class DecisionPages {
             add(q, "family", family);
             add(q, "policyVersion", policyVersion);
             add(q, "color", color);
+            add(q, "outcome", outcome);
             add(q, "from", from);
             add(q, "to", to);
             return q.toString();
@@ -134,8 +135,9 @@ public class DecisionPages {
     @RolesAllowed({"auditor", "legal-officer"})
     public Response search(@QueryParam("caseId") String caseId, @QueryParam("family") String family,
                            @QueryParam("policyVersion") String policyVersion, @QueryParam("color") String color,
-                           @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("after") String after) {
-        Filter filter = new Filter(caseId, family, policyVersion, color, from, to);
+                           @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("after") String after) {
+        Filter filter = new Filter(caseId, family, policyVersion, color, outcome, from, to);
         TemplateInstance page = pages.page("decisions.html", "decisions", "决定").data("f", filter)
                 .data("families", registry.families()).data("mayExport", false).data("items", List.of())
                 .data("next", null).data("total", null).data("errors", List.of()).data("searched", false);
@@ -146,7 +148,8 @@ public class DecisionPages {
         LocalDate end = date("to", to, errors);
         if (!errors.isEmpty()) return Response.status(400).entity(page.data("errors", errors)).build();
         try {
-            DecisionResource.Page found = audit.search(FormInput.blank(caseId), FormInput.blank(family), version, FormInput.blank(color), start, end, FormInput.blank(after), 0, PAGE);
+            DecisionResource.Page found = audit.search(FormInput.blank(caseId), FormInput.blank(family), version, FormInput.blank(color),
+                    FormInput.blank(outcome), start, end, FormInput.blank(after), 0, PAGE);
             String query = filter.query();
             return Response.ok(page.data("searched", true).data("mayExport", true)
                     .data("items", found.items().stream().map(d -> new Listed(d, Times.format(d.decidedAt()))).toList())
@@ -166,13 +169,14 @@ public class DecisionPages {
     @RolesAllowed("auditor")
     public Response export(@QueryParam("caseId") String caseId, @QueryParam("family") String family,
                            @QueryParam("policyVersion") String policyVersion, @QueryParam("color") String color,
-                           @QueryParam("from") String from, @QueryParam("to") String to) {
+                           @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to) {
         List<String> errors = new ArrayList<>();
         Integer version = integer("policyVersion", policyVersion, errors);
         LocalDate start = date("from", from, errors);
         LocalDate end = date("to", to, errors);
         if (!errors.isEmpty()) throw new ValidationException(String.join("；", errors));
-        return audit.export(FormInput.blank(caseId), FormInput.blank(family), version, FormInput.blank(color), start, end);
+        return audit.export(FormInput.blank(caseId), FormInput.blank(family), version, FormInput.blank(color), FormInput.blank(outcome),
+                start, end);
     }
 
     @GET

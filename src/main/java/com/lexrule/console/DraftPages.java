@@ -46,6 +46,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class DraftPages {
 
     private static final int BACKTEST_LIMIT = 1000;
+    private static final String LIMIT_ERROR = "回测条数须为 1 至 10000 之间的整数";
 
     private final Pages pages;
     private final DraftService drafts;
@@ -109,12 +110,8 @@ public class DraftPages {
     public Response backtest(@PathParam("family") String family, @PathParam("id") long id, @RestForm("csrf") String csrf,
                              @RestForm("limit") String limit) {
         pages.verify(csrf);
-        int n;
-        try {
-            n = limit == null || limit.isBlank() ? BACKTEST_LIMIT : Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            return Response.status(400).entity(view(family, id, null, null, List.of("回测条数须为 1 至 10000 之间的整数"), null)).build();
-        }
+        Integer n = limit(limit);
+        if (n == null) return Response.status(400).entity(view(family, id, null, null, List.of(LIMIT_ERROR), null)).build();
         try {
             return Response.ok(view(family, id, null, testing.backtest(family, id, n), List.of(), null)).build();
         } catch (ProblemException e) {
@@ -122,11 +119,30 @@ public class DraftPages {
         }
     }
 
-    /** The approval page: diff, scenarios and back-test of the draft on one page, run as it opens. */
+    /**
+     * The approval page: the draft and its diff at once; its scenarios and back-test are started from the page (the
+     * script submits the form as the page opens, with a progress bar) and their results come back on the same page,
+     * with the approval form. Running them inside this GET kept the approver before a blank page for the whole run.
+     */
     @GET
     @Path("/approvals/{family}/{id}")
     @RolesAllowed("policy-approver")
     public TemplateInstance approval(@PathParam("family") String family, @PathParam("id") long id) {
+        return view(family, id, null, null, List.of(), null).data("approvalPage", true).data("autostart", true);
+    }
+
+    /** The approval page with the scenario run and the back-test of the draft, both run by this post. */
+    @POST
+    @Path("/approvals/{family}/{id}/tests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("policy-approver")
+    public Response approvalTests(@PathParam("family") String family, @PathParam("id") long id, @RestForm("csrf") String csrf,
+                                  @RestForm("limit") String limit) {
+        pages.verify(csrf);
+        Integer n = limit(limit);
+        if (n == null) {
+            return Response.status(400).entity(view(family, id, null, null, List.of(LIMIT_ERROR), null).data("approvalPage", true)).build();
+        }
         DraftService.DraftView draft = drafts.get(family, id);
         ScenarioRunner.ScenarioReport report = null;
         Backtester.Report impact = null;
@@ -134,12 +150,12 @@ public class DraftPages {
         if (draft.status() == DraftStatus.VALID) {
             try {
                 report = testing.scenarioRun(family, id);
-                impact = testing.backtest(family, id, BACKTEST_LIMIT);
+                impact = testing.backtest(family, id, n);
             } catch (ProblemException e) {
                 errors.add(e.getMessage());
             }
         }
-        return view(family, id, report, impact, errors, null).data("approvalPage", true);
+        return Response.ok(view(family, id, report, impact, errors, null).data("approvalPage", true).data("decide", true)).build();
     }
 
     @POST
@@ -166,11 +182,12 @@ public class DraftPages {
                         StandardCharsets.UTF_8))).build();
             } catch (ProblemException e) {
                 errors.add(e.title() + "：" + e.getMessage());
-                if (e.errors() != null) e.errors().forEach(x -> errors.add(String.valueOf(x)));
-                return Response.status(e.status()).entity(view(family, id, null, null, errors, null).data("approvalPage", true)).build();
+                e.errors().forEach(x -> errors.add(OfficerProblems.text(x)));
+                return Response.status(e.status()).entity(view(family, id, null, null, errors, null).data("approvalPage", true)
+                        .data("decide", true)).build();
             }
         }
-        return Response.status(400).entity(view(family, id, null, null, errors, null).data("approvalPage", true)).build();
+        return Response.status(400).entity(view(family, id, null, null, errors, null).data("approvalPage", true).data("decide", true)).build();
     }
 
     @POST
@@ -207,7 +224,7 @@ public class DraftPages {
                 .data("report", report).data("impact", impact).data("errors", errors).data("done", done)
                 .data("open", open).data("own", own).data("mayApprove", user.approver() && !own && open && draft.status() == DraftStatus.VALID)
                 .data("mayReject", user.approver() && !own && open)
-                .data("today", registry.today().toString()).data("approvalPage", false);
+                .data("today", registry.today().toString()).data("approvalPage", false).data("autostart", false).data("decide", false);
         if (impact != null) {
             page.data("gradeChart", Charts.transitions("等级变化（颜色 → 颜色）", impact.gradeTransitions(),
                     impact.evaluated() - impact.gradeTransitions().entrySet().stream().filter(e -> !same(e.getKey())).mapToInt(Map.Entry::getValue).sum()))
@@ -216,6 +233,15 @@ public class DraftPages {
                     .data("ruleChart", Charts.rules("规则触发次数的增减", impact.rules()));
         }
         return page;
+    }
+
+    /** The back-test's size as typed, or null when it is not a whole number (the back-test checks its range). */
+    private static Integer limit(String limit) {
+        try {
+            return limit == null || limit.isBlank() ? BACKTEST_LIMIT : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private List<Listed> all(boolean openOnly) {

@@ -38,6 +38,17 @@ final class OfficerProblems {
         return m;
     }
 
+    /**
+     * One of a problem's errors as a line of the page: a policy problem at its sheet and cell (or its file) with the
+     * officers' message; anything else (a field's violation, a review's unusable cell) as it reads.
+     */
+    static String text(Object error) {
+        if (!(error instanceof PolicyProblem p)) return String.valueOf(error);
+        String where = p.sheet() != null ? p.sheet() + (p.cell() == null ? "" : "!" + p.cell())
+                : p.file() == null ? "" : simple(p.file()) + (p.line() == null ? "" : " 第 " + p.line() + " 行");
+        return (where.isEmpty() ? "" : where + "：") + message(p);
+    }
+
     private static String simple(String file) {
         return file.substring(file.lastIndexOf('/') + 1);
     }

@@ -76,7 +76,7 @@ public class ReviewPages {
         } catch (ProblemException e) {
             List<String> errors = new ArrayList<>();
             errors.add(e.title() + "：" + e.getMessage());
-            if (e.errors() != null) e.errors().stream().limit(20).forEach(x -> errors.add(String.valueOf(x)));
+            e.errors().stream().limit(20).forEach(x -> errors.add(OfficerProblems.text(x)));
             return Response.status(e.status()).entity(listPage(errors)).build();
         }
     }

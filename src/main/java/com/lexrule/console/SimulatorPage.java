@@ -252,7 +252,9 @@ public class SimulatorPage {
                 List<Option> options = new ArrayList<>();
                 for (Object constant : type.getEnumConstants()) {
                     String code = jsonName((Enum<?>) constant);
-                    options.add(new Option(code, code, code.equals(value)));
+                    // the law's enumerations carry the statute's words, shown as the catalogs' codes are
+                    String shown = constant instanceof com.lexrule.boundary.LawTerm term ? term.label() + "（" + code + "）" : code;
+                    options.add(new Option(code, shown, code.equals(value)));
                 }
                 fields.add(new Field(name, label, "select", value, options, required));
             } else if (type == Boolean.class || type == boolean.class) {

@@ -21,7 +21,7 @@ import com.lexrule.arrest.ArrestRulesTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** Auditors read decisions: one with its history, a search by case, family, version, color and dates, a CSV. */
+/** Auditors read decisions: one with its history, a search by case, family, version, color, outcome and dates, a CSV. */
 @QuarkusTest
 class DecisionReadTest {
 
@@ -91,6 +91,44 @@ class DecisionReadTest {
         } while (next != null);
         assertThat(pages).isEqualTo(3);
         assertThat(paged).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void aSearchFiltersByTheOutcomeItselfAndPagesThroughItsMatchesByCursor() {
+        for (int i = 0; i < 3; i++) decide("OUTCOME-1", List.of("FLIGHT_HISTORY"));
+        decide("OUTCOME-1", List.of("NO_FIXED_RESIDENCE"));
+        List<String> outcomes = as("auditor").queryParam("caseId", "OUTCOME-1").get("/api/v1/decisions").then().statusCode(200)
+                .extract().jsonPath().getList("items.outcome");
+        String yellow = outcomes.stream().filter(o -> o.contains("/YELLOW/")).findFirst().orElseThrow();
+        assertThat(outcomes).filteredOn(yellow::equals).hasSize(3);
+
+        List<String> paged = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            var request = as("auditor").queryParam("caseId", "OUTCOME-1").queryParam("outcome", yellow).queryParam("size", 2);
+            if (next != null) request.queryParam("after", next);
+            JsonPath page = request.get("/api/v1/decisions").then().statusCode(200).body("items.outcome", everyItem(equalTo(yellow)))
+                    .body("total", equalTo(3)).extract().jsonPath();
+            paged.addAll(page.getList("items.decisionId"));
+            next = page.getString("next");
+        } while (next != null);
+        assertThat(paged).hasSize(3).doesNotHaveDuplicates();
+
+        as("auditor").queryParam("caseId", "OUTCOME-1").queryParam("outcome", "NO/SUCH/OUTCOME").get("/api/v1/decisions")
+                .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+        String csv = as("auditor").queryParam("caseId", "OUTCOME-1").queryParam("outcome", yellow).get("/api/v1/decisions/export")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(4);
+    }
+
+    @Test
+    void anOutcomeThatNoDecisionCouldCarryIsA400NamingOutcome() {
+        for (String path : List.of("/api/v1/decisions", "/api/v1/decisions/export")) {
+            as("auditor").queryParam("outcome", "x".repeat(257)).get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("outcome"));
+            as("auditor").queryParam("outcome", "MAY_ARREST\nYELLOW").get(path).then().statusCode(400)
+                    .body("errors[0].field", equalTo("outcome"));
+        }
     }
 
     @Test

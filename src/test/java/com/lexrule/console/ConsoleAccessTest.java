@@ -170,6 +170,29 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void an_auditor_searches_and_exports_by_the_outcome_and_its_next_page_keeps_it() {
+        String id = decision("OUTCOME-C");
+        decision("OUTCOME-C");
+        decision("OUTCOME-C");
+        String outcome = com.lexrule.support.Api.as("auditor").get("/api/v1/decisions/" + id).then().statusCode(200)
+                .extract().path("decision.outcome");
+        ConsoleSession auditor = ConsoleSession.login("auditor");
+        String form = auditor.request().get("/console/decisions").then().statusCode(200).extract().asString();
+        assertThat(form).contains("<label for=\"outcome\">", "id=\"outcome\" name=\"outcome\"");
+        String page = auditor.request().queryParam("caseId", "OUTCOME-C").queryParam("outcome", outcome).get("/console/decisions")
+                .then().statusCode(200).extract().asString();
+        String encoded = java.net.URLEncoder.encode(outcome, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains(id, "<span id=\"total\">3</span>", "value=\"" + outcome + "\"",
+                "export?caseId=OUTCOME-C&amp;outcome=" + encoded);
+        auditor.request().queryParam("caseId", "OUTCOME-C").queryParam("outcome", "NO/SUCH/OUTCOME").get("/console/decisions")
+                .then().statusCode(200).body(containsString("没有符合条件的决定"));
+        auditor.request().queryParam("caseId", "OUTCOME-C").queryParam("outcome", outcome).get("/console/decisions/export")
+                .then().statusCode(200).body(containsString(id));
+        auditor.request().queryParam("outcome", "x".repeat(300)).get("/console/decisions").then().statusCode(400)
+                .body(containsString("role=\"alert\">outcome: "));
+    }
+
+    @Test
     void a_wrong_filter_is_refused_naming_the_field() {
         ConsoleSession auditor = ConsoleSession.login("auditor");
         auditor.request().get("/console/decisions?policyVersion=abc").then().statusCode(400).body(containsString("policyVersion"));

@@ -42,6 +42,11 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
     static final String AUDIENCE = "lexrule";
     static final String KEY_ID = "lexrule-test-1";
     /** Client id → secret and roles: the service accounts of a case system and an auditor's tool. */
+    /** The console's client, which logs officers in by the authorization-code flow. */
+    static final String CONSOLE_CLIENT = "lexrule-console";
+    static final String CONSOLE_SECRET = "console-test-secret";
+    /** The people who log in to the console at the login page, by name, with their roles. */
+    static final Map<String, List<String>> USERS = Map.of("approver-a", List.of("policy-approver"));
     static final Map<String, Client> CLIENTS = Map.of(
             "case-system-x", new Client("case-system-x-secret", List.of("case-system")),
             "audit-tool", new Client("audit-tool-secret", List.of("auditor")));
@@ -54,6 +59,9 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
     private final KeyPair signing = rsa();
     private final KeyPair forger = rsa();
     private HttpServer server;
+    /** Authorization codes handed out at the login, each for the user who logged in. */
+    private final Map<String, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> endSessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String issuer;
 
     @Override
@@ -67,6 +75,8 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
         server.createContext(REALM + "/.well-known/openid-configuration", this::discovery);
         server.createContext(REALM + "/protocol/openid-connect/certs", this::keys);
         server.createContext(REALM + "/protocol/openid-connect/token", this::token);
+        server.createContext(REALM + "/protocol/openid-connect/auth", this::authorize);
+        server.createContext(REALM + "/protocol/openid-connect/logout", this::endSession);
         server.start();
         running = this;
         Map<String, String> config = new HashMap<>();
@@ -95,6 +105,15 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
 
     String authorizationEndpoint() {
         return issuer + "/protocol/openid-connect/auth";
+    }
+
+    String endSessionEndpoint() {
+        return issuer + "/protocol/openid-connect/logout";
+    }
+
+    /** The query of each request to the end_session endpoint, in order: the sessions the service ended here. */
+    List<String> endSessions() {
+        return List.copyOf(endSessions);
     }
 
     /** A token as the provider issues it: this issuer, this service's audience, valid for five minutes. */
@@ -136,6 +155,7 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
                 .put("authorization_endpoint", authorizationEndpoint())
                 .put("token_endpoint", tokenEndpoint())
                 .put("jwks_uri", issuer + "/protocol/openid-connect/certs")
+                .put("end_session_endpoint", endSessionEndpoint())
                 .put("response_types_supported", List.of("code"))
                 .put("grant_types_supported", List.of("authorization_code", "client_credentials"))
                 .put("id_token_signing_alg_values_supported", List.of("RS256"))
@@ -170,6 +190,10 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
             clientId = URLDecoder.decode(decoded.substring(0, decoded.indexOf(':')), StandardCharsets.UTF_8);
             secret = URLDecoder.decode(decoded.substring(decoded.indexOf(':') + 1), StandardCharsets.UTF_8);
         }
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            codeGrant(exchange, form, clientId, secret);
+            return;
+        }
         if (!"client_credentials".equals(form.get("grant_type"))) {
             answer(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
             return;
@@ -182,6 +206,62 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
         String token = token("service-account-" + clientId, client.roles());
         answer(exchange, 200, new JsonObject().put("access_token", token).put("token_type", "Bearer")
                 .put("expires_in", 300).encode());
+    }
+
+    /**
+     * The login page as a test drives it: the user named by {@code login_hint} (one of {@link #USERS}) logs in at
+     * once, and the browser goes back to the client's redirect URI with a code and the client's state.
+     */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        String user = query.get("login_hint");
+        if (!CONSOLE_CLIENT.equals(query.get("client_id")) || user == null || !USERS.containsKey(user) || query.get("redirect_uri") == null) {
+            answer(exchange, 400, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        String code = java.util.UUID.randomUUID().toString();
+        codes.put(code, user);
+        String back = query.get("redirect_uri") + (query.get("redirect_uri").contains("?") ? "&" : "?") + "code=" + code
+                + (query.get("state") == null ? "" : "&state=" + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        exchange.getResponseHeaders().set("Location", back);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** grant_type=authorization_code for the console's client: an ID token for it, and an access token with the roles. */
+    private void codeGrant(HttpExchange exchange, Map<String, String> form, String clientId, String secret) throws IOException {
+        if (!CONSOLE_CLIENT.equals(clientId) || !CONSOLE_SECRET.equals(secret)) {
+            answer(exchange, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        String user = form.get("code") == null ? null : codes.remove(form.get("code"));
+        if (user == null) {
+            answer(exchange, 400, "{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        Instant now = Instant.now();
+        String idToken = Jwt.issuer(issuer).audience(CONSOLE_CLIENT).subject(user).claim("preferred_username", user)
+                .issuedAt(now).expiresAt(now.plusSeconds(300)).jws().keyId(KEY_ID).sign(signing.getPrivate());
+        answer(exchange, 200, new JsonObject().put("access_token", token(user, USERS.get(user))).put("id_token", idToken)
+                .put("token_type", "Bearer").put("expires_in", 300).encode());
+    }
+
+    /** The end_session endpoint: records the request and sends the browser to the post-logout redirect URI. */
+    private void endSession(HttpExchange exchange) throws IOException {
+        endSessions.add(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        String back = query(exchange).get("post_logout_redirect_uri");
+        if (back == null) {
+            answer(exchange, 200, "{}");
+            return;
+        }
+        exchange.getResponseHeaders().set("Location", back);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) throws IOException {
+        String raw = exchange.getRequestURI().getRawQuery();
+        return form(new java.io.ByteArrayInputStream((raw == null ? "" : raw).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Map<String, String> form(InputStream body) throws IOException {

@@ -19,6 +19,10 @@
     });
   });
 
+  // The approval page opens with the diff and starts its scenario run and back-test at once (through its form, so
+  // the progress bar shows); their results come back as the same page.
+  document.querySelectorAll('form[data-autostart]').forEach(function (form) { form.requestSubmit(); });
+
   // A special review running in the background: its progress bar follows the server's count, and the page reloads
   // with the summary once the review is done (or has failed).
   const poll = document.querySelector('progress[data-poll]');
