@@ -122,20 +122,41 @@ class ConsoleBrowserTest {
         int before = Lifecycle.versionInForce();
         open("/console/tables/arrest/danger-points.xlsx");
         assertThat(browser.findElements(By.id("cell-B8"))).as("header rows are locked, not inputs").isEmpty();
-        WebElement points = browser.findElement(By.id("cell-E14"));
-        String was = points.getAttribute("value");
+        String was = browser.findElement(By.id("cell-E14")).getAttribute("value");
         String now = Integer.toString(Integer.parseInt(was) + 5);
-        points.click();
-        points.sendKeys(Keys.chord(Keys.CONTROL, "a"), "二十五");
+        // by keyboard alone from a data cell: arrows and Enter move between cells, Tab and Shift+Tab through the inputs
+        browser.findElement(By.id("cell-E13")).click();
+        key(Keys.ARROW_DOWN, "cell-E14");
+        key(Keys.ARROW_UP, "cell-E13");
+        key(Keys.ENTER, "cell-E14");
+        key(Keys.ARROW_LEFT, "cell-D14"); // the moved-to cell's text is selected: the caret is at its start
+        key(Keys.ARROW_RIGHT, "cell-E14"); // D14 is empty: its caret is at its end
+        key(Keys.chord(Keys.SHIFT, Keys.TAB), "cell-D14");
+        key(Keys.TAB, "cell-E14");
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "二十五");
+        WebElement points = browser.findElement(By.id("cell-E14"));
+        assertThat(points.getAttribute("value")).as("typed into the focused cell").isEqualTo("二十五");
         wait.until(ExpectedConditions.attributeToBe(By.id("cell-E14"), "aria-invalid", "true"));
         assertThat(browser.findElement(By.id("err-E14")).getText()).contains("数值");
         assertThat(browser.findElement(By.name("save")).isEnabled()).isFalse();
         page("04-grid-refused");
+        // The server checks again on save: the form posted anyway (as without the script) comes back with the
+        // server's problem list, linked to the cell, and the refused value marked at its cell, nothing typed lost.
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('form[data-validate]').submit();");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problems-title")));
+        WebElement problems = browser.findElement(By.xpath("//section[h2[@id='problems-title']]"));
+        assertThat(problems.findElement(By.cssSelector("a[href$='#cell-E14']")).getText()).endsWith("!E14");
+        assertThat(problems.getText()).contains("数值");
+        points = browser.findElement(By.id("cell-E14"));
+        assertThat(points.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(points.getAttribute("value")).isEqualTo("二十五");
+        assertThat(browser.findElement(By.id("err-E14")).getText()).contains("数值");
+        page("04b-grid-refused-by-server", AFTER_POST);
         points.sendKeys(Keys.chord(Keys.CONTROL, "a"), now);
         wait.until(d -> d.findElement(By.id("cell-E14")).getAttribute("aria-invalid") == null);
         wait.until(ExpectedConditions.elementToBeClickable(By.name("save")));
         browser.findElement(By.id("note")).sendKeys("以犯罪所得为主要生活来源分值由" + was + "调整为" + now);
-        page("05-grid-fixed");
+        page("05-grid-fixed", AFTER_POST); // the grid as the refused save returned it
         browser.findElement(By.name("save")).click();
 
         wait.until(ExpectedConditions.urlMatches("/console/drafts/arrest/\\d+$"));
@@ -157,6 +178,11 @@ class ConsoleBrowserTest {
         assertThat(chart.findElements(By.tagName("rect"))).as("a bar per transition, unchanged ones included").isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#chart-rules svg")).getAttribute("aria-label")).contains("规则");
         page("08-backtest", AFTER_POST);
+
+        open("/console/drafts");
+        assertThat(browser.findElement(By.xpath("//tr[td/a[text()='#" + draftId + "']]")).getText())
+                .contains("arrest", "v" + before, "可审批", "officer");
+        page("08b-drafts");
 
         // The officer holds no approver role: no approval form, and the approvals are refused by the server.
         assertThat(browser.findElements(By.id("approve"))).isEmpty();
@@ -182,6 +208,18 @@ class ConsoleBrowserTest {
         assertThat(published).contains("已批准并发布为 v");
         int version = Integer.parseInt(published.replaceAll(".*发布为 v(\\d+).*", "$1"));
         assertThat(browser.findElement(By.id("draft-status")).getText()).isEqualTo("APPROVED");
+
+        // the two versions compared in legal terms: file, table, row key, column, old → new, cell
+        open("/console/policies/arrest/diff?from=" + before + "&to=" + version);
+        List<String> change = browser.findElements(By.xpath("//section[h2[@id='changes-title']]//tr[td[8][text()='E14']]/td"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(change).as("the change at E14").hasSize(8);
+        assertThat(change.get(0)).contains("danger-points.xlsx");
+        assertThat(change.get(1)).as("table").contains("社会危险性分值");
+        assertThat(change.get(3)).as("row key").contains("LIVES_ON_CRIME_PROCEEDS");
+        assertThat(change.get(4)).as("column").contains("分值");
+        assertThat(change.subList(5, 7)).as("old → new").containsExactly(was, now);
+        page("10b-policy-diff");
 
         open("/console/simulate");
         new Select(browser.findElement(By.id("f-evidenceOfCrime"))).selectByValue("true");
@@ -335,6 +373,23 @@ class ConsoleBrowserTest {
         assertThat(report.get("status")).isEqualTo(200L);
         assertThat((String) report.get("type")).contains("spreadsheetml");
         assertThat((Long) report.get("bytes")).isGreaterThan(1000L);
+        logout();
+
+        // a legal officer opens the same decision to record on it: the officer's decision and the objection's outcome
+        login("officer");
+        open("/console/decisions/" + first);
+        assertThat(browser.findElement(By.id("officer-form")).findElements(By.cssSelector("#taken option"))).hasSizeGreaterThan(1);
+        WebElement objection = browser.findElement(By.cssSelector("article.objection"));
+        assertThat(objection.getText()).contains("尚无处理结果");
+        page("19-decision-officer");
+        new Select(objection.findElement(By.cssSelector("select[name=outcome]"))).selectByValue("DISMISSED");
+        objection.findElement(By.cssSelector("input[name=reason]")).sendKeys("经核实，以犯罪所得为主要生活来源的情节属实");
+        objection.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.ok")));
+        assertThat(browser.findElement(By.cssSelector("p.ok")).getText()).contains("已记录异议处理结果", "不成立");
+        assertThat(browser.findElement(By.cssSelector("article.objection .objection-outcome")).getText()).isEqualTo("DISMISSED");
+        assertThat(browser.findElements(By.cssSelector("article.objection form"))).as("a second outcome is not offered").isEmpty();
+        page("20-decision-objection-decided", AFTER_POST);
     }
 
     /** Audited arrest decisions for the back-test to replay, some with the edited factor. */
@@ -431,6 +486,8 @@ class ConsoleBrowserTest {
 
     private void login(String user) {
         open("/console/login");
+        // the demo users are listed in the embedded profile only (lexrule.console.show-demo-users); tests run the test profile
+        assertThat(browser.findElements(By.id("demo-title"))).as("no demo users outside the embedded profile").isEmpty();
         page("00-login");
         browser.findElement(By.id("j_username")).sendKeys(user);
         browser.findElement(By.id("j_password")).sendKeys(user);
@@ -442,6 +499,13 @@ class ConsoleBrowserTest {
         open("/console");
         browser.findElement(By.cssSelector("form.logout button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+    }
+
+    /** Presses a key in the focused element and checks where the focus went. */
+    private void key(CharSequence key, String focused) {
+        browser.switchTo().activeElement().sendKeys(key);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).withMessage(() -> key + " moved the focus to " + browser.switchTo().activeElement().getAttribute("id") + ", not " + focused)
+                .until(d -> focused.equals(d.switchTo().activeElement().getAttribute("id")));
     }
 
     private void open(String path) {
