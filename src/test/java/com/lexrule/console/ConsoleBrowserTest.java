@@ -36,6 +36,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.lexrule.events.Receiver;
 import com.lexrule.support.Api;
 import com.lexrule.support.Lifecycle;
+import com.lexrule.support.Workbooks;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -390,6 +391,46 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("article.objection .objection-outcome")).getText()).isEqualTo("DISMISSED");
         assertThat(browser.findElements(By.cssSelector("article.objection form"))).as("a second outcome is not offered").isEmpty();
         page("20-decision-objection-decided", AFTER_POST);
+    }
+
+    /**
+     * E2E 4: a table saved by openpyxl (which drops the empty covered cell C7 of the merged B7:C7), uploaded through
+     * the console's upload form, compiles like the original workbook with the same edit.
+     */
+    @Test
+    void an_officer_uploads_a_table_saved_by_openpyxl_and_it_compiles_like_the_original() throws Exception {
+        byte[] published = Lifecycle.pointsInForce();
+        double was = Lifecycle.pointsAt(published, "E14");
+        String now = Integer.toString((int) was + 5);
+        Path dir = Files.createTempDirectory("lexrule-browser-openpyxl-");
+        try {
+            Path upload = Files.write(dir.resolve("danger-points.xlsx"), SavedElsewhereTest.openpyxl(dir, published, now));
+            assertThat(SavedElsewhereTest.coveredCellC7(Files.readAllBytes(upload))).as("openpyxl drops the covered cell").isFalse();
+            // the original: the published workbook with the same edit, saved by POI as Excel keeps it, through the API
+            byte[] original = Workbooks.edit(published, wb -> wb.getSheetAt(0).getRow(13).getCell(4).setCellValue(was + 5));
+            long fromOriginal = SavedElsewhereTest.draft(Lifecycle.upload("officer", "danger-points.xlsx", original)
+                    .statusCode(201).extract().jsonPath().getLong("id"));
+
+            login("officer");
+            open("/console/tables/arrest/danger-points.xlsx");
+            browser.findElement(By.id("workbook")).sendKeys(upload.toAbsolutePath().toString());
+            browser.findElement(By.id("upload-note")).sendKeys("openpyxl 保存的分值表");
+            browser.findElement(By.cssSelector("form[action$='/upload'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlMatches("/console/drafts/arrest/\\d+$"));
+            String url = browser.getCurrentUrl();
+            long fromOpenpyxl = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+            assertThat(browser.findElement(By.id("draft-status")).getText()).isEqualTo("VALID");
+            assertThat(browser.getPageSource()).contains("openpyxl 保存的分值表", "ARR-SCORE-LIVES_ON_CRIME_PROCEEDS", now);
+            page("21-draft-uploaded-openpyxl", AFTER_POST);
+
+            String drl = SavedElsewhereTest.rules(SavedElsewhereTest.draft(fromOpenpyxl));
+            assertThat(drl).contains("setPoints(" + now + ")");
+            assertThat(drl).as("compiled like the original").isEqualTo(SavedElsewhereTest.rules(fromOriginal));
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** Audited arrest decisions for the back-test to replay, some with the edited factor. */
