@@ -433,6 +433,36 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * Two persons approve: an approver who drafted a draft (chief, legal officer and approver) is told so on the
+     * approval page, offered no approval, and refused by the server when the approval is posted anyway.
+     */
+    @Test
+    void an_approver_is_refused_the_approval_of_their_own_draft() {
+        long id = Lifecycle.draftChangingPoints("chief", "DRUG_OR_GAMBLING_HABIT", 5);
+        login("chief");
+        open("/console/approvals");
+        assertThat(browser.findElements(By.linkText("#" + id))).as("own drafts are not listed for approval").isEmpty();
+        open("/console/approvals/arrest/" + id);
+        assertThat(browser.findElement(By.id("drafted-by")).getText()).isEqualTo("chief");
+        assertThat(browser.findElement(By.id("own-draft")).getText()).contains("本人起草", "另一名审批人");
+        assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        assertThat(browser.findElements(By.id("reject"))).isEmpty();
+        page("22-approval-own-draft");
+
+        // the approval form the page withholds, posted as it would post it: refused by DraftApproval, not published
+        ((JavascriptExecutor) browser).executeScript("const f = document.createElement('form');"
+                + " f.method = 'post'; f.action = '/console/approvals/arrest/' + arguments[0] + '/approve';"
+                + " const add = (n, v) => { const i = document.createElement('input'); i.type = 'hidden'; i.name = n; i.value = v; f.appendChild(i); };"
+                + " add('csrf', document.querySelector('meta[name=\"csrf-token\"]').content); add('effectiveFrom', arguments[1]);"
+                + " add('changeNote', '自己批准'); document.body.appendChild(f); f.submit();", id, Lifecycle.today().toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.error[role=alert]")));
+        assertThat(browser.findElement(By.cssSelector("p.error[role=alert]")).getText()).contains("不得批准本人起草的草稿");
+        page("23-approval-own-draft-refused", AFTER_POST);
+        Lifecycle.as("approver").get(Lifecycle.POLICIES + "/drafts/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("VALID"));
+    }
+
     /** Audited arrest decisions for the back-test to replay, some with the edited factor. */
     @Test
     void an_admin_subscribes_a_case_system_sees_its_dead_letter_and_sends_it_again() throws Exception {
