@@ -62,21 +62,23 @@ class SavedElsewhereTest {
         assertThat(rules(fromOpenpyxl)).isEqualTo(drl);
     }
 
+    // The helpers below are ConsoleBrowserTest's too: it uploads the openpyxl file through the console's form.
+
     /** The draft's status is VALID: it compiled. */
-    private static long draft(long id) {
+    static long draft(long id) {
         Lifecycle.as("officer").get(Lifecycle.POLICIES + "/drafts/" + id).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("VALID"));
         return id;
     }
 
     /** The rules the stored table of a draft compiles from. */
-    private static String rules(long draft) {
+    static String rules(long draft) {
         byte[] stored = Lifecycle.as("officer").get(Lifecycle.POLICIES + "/drafts/" + draft + "/files/" + Lifecycle.POINTS)
                 .then().statusCode(200).extract().asByteArray();
         return Spreadsheet.read(Lifecycle.POINTS, stored).decisionTable().table().rules().drl();
     }
 
-    private static boolean coveredCellC7(byte[] xlsx) throws IOException {
+    static boolean coveredCellC7(byte[] xlsx) throws IOException {
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             var row = wb.getSheetAt(0).getRow(6);
             return row != null && row.getCell(2) != null;
@@ -93,7 +95,7 @@ class SavedElsewhereTest {
         return Files.readAllBytes(out.resolve("danger-points.xlsx"));
     }
 
-    private static byte[] openpyxl(Path dir, byte[] xlsx, String value) throws Exception {
+    static byte[] openpyxl(Path dir, byte[] xlsx, String value) throws Exception {
         Path in = dir.resolve("published.xlsx");
         Path out = dir.resolve("openpyxl.xlsx");
         Files.write(in, xlsx);
