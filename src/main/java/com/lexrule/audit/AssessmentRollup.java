@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,8 @@ import java.util.Map;
 /**
  * The assessments of the agreement statistics, counted by the audit batch that writes them (agreement_assessments,
  * by family, day in the agencies' zone, chain partition, version, crime type and color): the statistics then sum a
- * few rows a day instead of scanning the year's records. It runs in the batch's transaction after the head update,
- * whose row lock makes the writer holding it the only one moving its partition's rows, so an update that finds no
- * row may insert it without a race. A batch adds one update per group it holds (a handful), not one per decision.
+ * few rows a day instead of scanning the year's records. Written by {@link RollupCounters} in the batch's transaction
+ * after the head update. A batch adds one update per group it holds (a handful), not one per decision.
  */
 final class AssessmentRollup {
 
@@ -37,30 +35,11 @@ final class AssessmentRollup {
                     r.crimeType == null ? "" : r.crimeType, r.color == null ? "" : r.color);
             groups.computeIfAbsent(group, g -> new long[1])[0]++;
         }
-        List<Map.Entry<Group, long[]>> entries = new ArrayList<>(groups.entrySet());
-        List<Map.Entry<Group, long[]>> absent = new ArrayList<>();
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            for (Map.Entry<Group, long[]> entry : entries) {
-                bind(update, entry.getKey(), entry.getValue()[0]);
-                update.addBatch();
-            }
-            int[] counts = update.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) absent.add(entries.get(i));
-            }
-        }
-        if (absent.isEmpty()) return;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Map.Entry<Group, long[]> entry : absent) {
-                bind(insert, entry.getKey(), entry.getValue()[0]);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        RollupCounters.add(connection, UPDATE, INSERT, groups, AssessmentRollup::bind);
     }
 
-    private static void bind(PreparedStatement statement, Group group, long count) throws SQLException {
-        statement.setLong(1, count);
+    private static void bind(PreparedStatement statement, Group group, long[] counts) throws SQLException {
+        statement.setLong(1, counts[0]);
         statement.setString(2, group.family());
         statement.setObject(3, group.day());
         statement.setInt(4, group.partition());

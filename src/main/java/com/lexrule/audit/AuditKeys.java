@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -20,7 +19,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.crypto.Mac;
@@ -30,6 +28,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -89,7 +89,7 @@ public class AuditKeys {
             KeyFactory keys = KeyFactory.getInstance(SIGNATURE);
             this.signingKey = keys.generatePrivate(new PKCS8EncodedKeySpec(pem(signingKeyFile, "PRIVATE KEY")));
             this.publicKey = keys.generatePublic(new X509EncodedKeySpec(pem(publicKeyFile, "PUBLIC KEY")));
-            this.publicKeySha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded()));
+            this.publicKeySha256 = DigestUtils.sha256Hex(publicKey.getEncoded());
             // A private key that does not belong to the published public key would sign checkpoints nobody can check.
             byte[] probe = "lexrule key pair check".getBytes(StandardCharsets.US_ASCII);
             if (!verify(probe, sign(probe))) {
@@ -118,7 +118,7 @@ public class AuditKeys {
                 mac.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length});
                 mac.update(bytes);
             }
-            return HexFormat.of().formatHex(mac.doFinal());
+            return Hex.encodeHexString(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -5,15 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The rule coverage of the decisions of a batch (rule_coverage, V19): per family, day, chain partition, version and
- * rule id, how many decisions the rule fired in and how many it decided. Written as {@link AssessmentRollup} is, in the
- * batch's transaction after the head update, whose row lock makes this writer the only one moving its partition's rows.
+ * rule id, how many decisions the rule fired in and how many it decided. Written as {@link AssessmentRollup} is, by
+ * {@link RollupCounters} in the batch's transaction after the head update.
  */
 final class CoverageRollup {
 
@@ -39,27 +38,7 @@ final class CoverageRollup {
                 if (rule.equals(r.decidingRule)) counts[1]++;
             }
         }
-        if (groups.isEmpty()) return;
-        List<Map.Entry<Group, long[]>> entries = new ArrayList<>(groups.entrySet());
-        List<Map.Entry<Group, long[]>> absent = new ArrayList<>();
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            for (Map.Entry<Group, long[]> entry : entries) {
-                bind(update, entry.getKey(), entry.getValue());
-                update.addBatch();
-            }
-            int[] counts = update.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) absent.add(entries.get(i));
-            }
-        }
-        if (absent.isEmpty()) return;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Map.Entry<Group, long[]> entry : absent) {
-                bind(insert, entry.getKey(), entry.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        RollupCounters.add(connection, UPDATE, INSERT, groups, CoverageRollup::bind);
     }
 
     private static void bind(PreparedStatement statement, Group group, long[] counts) throws SQLException {

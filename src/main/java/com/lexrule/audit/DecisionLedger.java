@@ -77,6 +77,26 @@ public class DecisionLedger {
                 .map(r -> new AuditedRequest((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3])).toList();
     }
 
+    /** Where a decision stands in its family's time order: its id and time, nothing of its content. */
+    public record Placed(String decisionId, java.time.Instant decidedAt) {
+    }
+
+    /**
+     * A page of the family's decisions made from {@code from} (inclusive) to {@code to} (exclusive), oldest first (by
+     * time, then id), those after {@code after} (null: from the first). Keyset pages, so that a caller joining its own
+     * records to a long period reads it in bounded steps along {@code (family, created_at, id)}.
+     */
+    public List<Placed> decidedIn(String family, java.time.Instant from, java.time.Instant to, Placed after, int limit) {
+        String page = after == null ? "" : " and (d.createdAt > :afterAt or (d.createdAt = :afterAt and d.id > :afterId))";
+        var query = DecisionRecord.getEntityManager().createQuery("select d.id, d.createdAt from DecisionRecord d "
+                        + "where d.family = :family and d.createdAt >= :from and d.createdAt < :to" + page
+                        + " order by d.createdAt, d.id", Object[].class)
+                .setParameter("family", family).setParameter("from", from).setParameter("to", to);
+        if (after != null) query.setParameter("afterAt", after.decidedAt()).setParameter("afterId", after.decisionId());
+        return query.setMaxResults(limit).getResultStream()
+                .map(r -> new Placed((String) r[0], (java.time.Instant) r[1])).toList();
+    }
+
     /** The decisions with these ids, with the facts and answer as exchanged, in no particular order. */
     public List<DecisionView> withContent(java.util.Collection<String> decisionIds) {
         if (decisionIds.isEmpty()) return List.of();

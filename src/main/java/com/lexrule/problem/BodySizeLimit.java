@@ -1,10 +1,10 @@
 package com.lexrule.problem;
 
 import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
+import org.apache.commons.io.input.TeeInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,8 @@ import jakarta.enterprise.event.Observes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import com.lexrule.boundary.ReadLimit;
 
 /**
  * Bounds every request body, whether it declares its length or is sent chunked. A declared length over the limit is
@@ -122,53 +124,24 @@ public class BodySizeLimit {
         return new BoundedStream(body, limit, limit <= copyUpTo);
     }
 
-    /** Counts what is read against the limit and, for a small body, keeps a copy. */
+    /** The body read against its limit and, for a small body, a copy of what was read. */
     public static final class BoundedStream extends FilterInputStream {
-        private final long limit;
         private final java.io.ByteArrayOutputStream copy;
-        private long read;
 
         BoundedStream(InputStream body, long limit, boolean keepCopy) {
-            super(body);
-            this.limit = limit;
-            this.copy = keepCopy ? new java.io.ByteArrayOutputStream() : null;
+            this(ReadLimit.of(body, limit, () -> {
+                throw new TooLarge(limit);
+            }), keepCopy ? new java.io.ByteArrayOutputStream() : null);
+        }
+
+        private BoundedStream(InputStream limited, java.io.ByteArrayOutputStream copy) {
+            super(copy == null ? limited : new TeeInputStream(limited, copy));
+            this.copy = copy;
         }
 
         /** What was read so far, if a copy was kept. */
         public java.util.Optional<byte[]> readSoFar() {
             return copy == null ? java.util.Optional.empty() : java.util.Optional.of(copy.toByteArray());
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-                if (copy != null) copy.write(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-                if (copy != null) copy.write(buffer, offset, n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read > limit) throw new TooLarge(limit);
         }
     }
 

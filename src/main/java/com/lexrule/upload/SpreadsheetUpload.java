@@ -1,7 +1,6 @@
 package com.lexrule.upload;
 
 import java.io.File;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +28,8 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+
+import com.lexrule.boundary.ReadLimit;
 
 /**
  * An uploaded .xlsx workbook, opened so that its size in memory is bounded by what is read, not by what the zip
@@ -377,35 +378,10 @@ public final class SpreadsheetUpload implements AutoCloseable {
     }
 
     private static InputStream bounded(InputStream in, String part, long maxBytes) {
-        return new FilterInputStream(in) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) throws Refused {
-                read += n;
-                if (read > maxBytes) {
-                    throw new Refused(Reason.TOO_LARGE, part + " 解压后超过 " + maxBytes + " 字节，按防 zip 炸弹规则拒绝 ("
-                            + part + " inflates beyond " + maxBytes + " bytes)", null);
-                }
-            }
-        };
+        return ReadLimit.of(in, maxBytes, () -> {
+            throw new Refused(Reason.TOO_LARGE, part + " 解压后超过 " + maxBytes + " 字节，按防 zip 炸弹规则拒绝 ("
+                    + part + " inflates beyond " + maxBytes + " bytes)", null);
+        });
     }
 
     private static Refused refusedIn(Throwable e) {

@@ -31,8 +31,14 @@ import com.lexrule.support.PackagedService;
  * service on a fresh embedded database, each document's shell blocks in order in one bash, as a reader pastes them.
  * <ul>
  *   <li>Every {@code curl} must answer below 400, unless the line after it says the status ({@code ## 201 …}).</li>
+ *   <li>A shell block is one fenced {@code sh} or {@code bash}, or an unlabelled one that calls the service
+ *   ({@code curl}, {@code openssl pkeyutl}) or sets an upper-case variable; its blocks run in one bash with
+ *   {@code set -euo pipefail}, so a script that checks something says its verdict by its status.</li>
  *   <li>A {@code json} block right after a shell block is the answer of that block's last call: it must be the same
- *   JSON, but for the fields that differ on every call (ids, times, hashes).</li>
+ *   JSON, but for the fields that differ on every call (ids, times, hashes) and those its fence names after
+ *   {@code varies=} ({@code ```json varies=code,seq}). An answer shown from another run (other data, shortened) is
+ *   fenced {@code ```json illustrative} and not compared; any other block that looks like JSON right after a shell
+ *   block fails, so that no answer shown goes unchecked unmarked.</li>
  *   <li>Blocks that deploy ({@code kubectl}) or benchmark ({@code mvn}, {@code java}) are not run here: the manifests
  *   are built and checked by KubernetesManifestTest, and the benchmarks are their own scripts. Nor are blocks that
  *   address another host (a deployment and its identity provider): BearerTokenTest runs that token exchange.</li>
@@ -41,7 +47,9 @@ import com.lexrule.support.PackagedService;
 class DocsExamplesIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```", Pattern.DOTALL);
+    /** A fence: its language, what follows it on the line (attributes), its text. */
+    static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)([^\\n]*)\\n(.*?)^```", Pattern.DOTALL);
+    static final Pattern VARIES = Pattern.compile("\\bvaries=([\\w,]+)");
     static final Pattern EXPECTED_STATUS = Pattern.compile("^##\\s+(\\d{3})\\b");
     static final Set<String> VOLATILE = Set.of("decisionId", "decidedAt", "sha256", "id", "createdAt", "recordedAt",
             "fileSha256", "publishedAt", "draftedAt");
@@ -77,11 +85,22 @@ class DocsExamplesIT {
         return documents.stream().map(doc -> DynamicTest.dynamicTest(doc.toString(), () -> run(doc)));
     }
 
-    record Block(String info, String text) {
+    record Block(String info, String attributes, String text) {
         boolean isShell() {
-            return (info.isEmpty() || info.equals("bash") || info.equals("sh"))
-                    && (text.contains("curl ") || text.contains("openssl pkeyutl") || text.matches("(?s)^[A-Z_]+=.*"))
-                    && NOT_RUN_HERE.stream().noneMatch(text::contains) && !OTHER_HOST.matcher(text).find();
+            // a block labelled shell is a script to run; an unlabelled one may be a listing of endpoints or output
+            boolean shell = info.equals("bash") || info.equals("sh") || info.isEmpty()
+                    && (text.contains("curl ") || text.contains("openssl pkeyutl") || text.matches("(?s)^[A-Z_]+=.*"));
+            return shell && NOT_RUN_HERE.stream().noneMatch(text::contains) && !OTHER_HOST.matcher(text).find();
+        }
+
+        boolean isIllustrative() {
+            return List.of(attributes.trim().split("\\s+")).contains("illustrative");
+        }
+
+        /** The fields this answer's fence says differ on every run, besides {@link #VOLATILE}. */
+        Set<String> varies() {
+            Matcher varies = VARIES.matcher(attributes);
+            return varies.find() ? Set.of(varies.group(1).split(",")) : Set.of();
         }
     }
 
@@ -89,7 +108,7 @@ class DocsExamplesIT {
         String markdown = Files.readString(document);
         List<Block> blocks = new ArrayList<>();
         Matcher fence = FENCE.matcher(markdown);
-        while (fence.find()) blocks.add(new Block(fence.group(1), fence.group(2)));
+        while (fence.find()) blocks.add(new Block(fence.group(1), fence.group(2), fence.group(3)));
         if (blocks.stream().noneMatch(Block::isShell)) return;
 
         Path dir = work.resolve(document.getFileName().toString().replace(".md", ""));
@@ -131,11 +150,16 @@ class DocsExamplesIT {
                             .isLessThan(400);
                 }
             }
-            if (b + 1 < blocks.size() && blocks.get(b + 1).info().equals("json") && calls > 0) {
-                JsonNode shown = JSON.readTree(blocks.get(b + 1).text());
+            Block next = b + 1 < blocks.size() ? blocks.get(b + 1) : null;
+            if (next == null || next.isShell() || next.isIllustrative()) continue;
+            if (!next.info().equals("json")) {
+                assertThat(next.text().stripLeading()).as("%s, block %d: an answer shown after a shell block is fenced "
+                        + "json (compared) or json illustrative", document, b + 2).doesNotStartWith("{").doesNotStartWith("[");
+            } else if (calls > 0) {
+                JsonNode shown = JSON.readTree(next.text());
                 JsonNode answered = JSON.readTree(Files.readString(out.resolve(b + "." + calls + ".body")));
                 List<String> differences = new ArrayList<>();
-                compare("$", shown, answered, differences);
+                compare("$", shown, answered, next.varies(), differences);
                 assertThat(differences).as("%s, block %d: the answer shown after it is not what the service answers",
                         document, b + 1).isEmpty();
             }
@@ -164,7 +188,7 @@ class DocsExamplesIT {
         return status;
     }
 
-    static void compare(String path, JsonNode shown, JsonNode answered, List<String> differences) {
+    static void compare(String path, JsonNode shown, JsonNode answered, Set<String> varies, List<String> differences) {
         if (shown.isObject() && answered.isObject()) {
             Set<String> names = new TreeSet<>();
             shown.fieldNames().forEachRemaining(names::add);
@@ -172,7 +196,9 @@ class DocsExamplesIT {
             for (String name : names) {
                 if (!shown.has(name)) differences.add(path + "." + name + " is answered but not shown");
                 else if (!answered.has(name)) differences.add(path + "." + name + " is shown but not answered");
-                else if (!VOLATILE.contains(name)) compare(path + "." + name, shown.get(name), answered.get(name), differences);
+                else if (!VOLATILE.contains(name) && !varies.contains(name)) {
+                    compare(path + "." + name, shown.get(name), answered.get(name), varies, differences);
+                }
             }
         } else if (shown.isArray() && answered.isArray()) {
             if (shown.size() != answered.size()) {
@@ -181,7 +207,7 @@ class DocsExamplesIT {
             }
             Iterator<JsonNode> a = answered.elements();
             int i = 0;
-            for (JsonNode s : shown) compare(path + "[" + i++ + "]", s, a.next(), differences);
+            for (JsonNode s : shown) compare(path + "[" + i++ + "]", s, a.next(), varies, differences);
         } else if (!shown.equals(answered)) {
             differences.add(path + ": shown " + shown + ", answered " + answered);
         }

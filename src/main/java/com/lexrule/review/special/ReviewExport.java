@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -42,12 +41,7 @@ final class ReviewExport {
     static void write(ReviewViews.Review review, ReviewForm form, Cases cases, ZoneId zone, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
-            CellStyle heading = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            heading.setFont(bold);
-            heading.setFillForegroundColor(IndexedColors.LIGHT_CORNFLOWER_BLUE.getIndex());
-            heading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle heading = ReviewStyles.heading(wb);
             CellStyle disagree = wb.createCellStyle();
             disagree.setFillForegroundColor(IndexedColors.LIGHT_ORANGE.getIndex());
             disagree.setFillPattern(FillPatternType.SOLID_FOREGROUND);

@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Name;
@@ -47,12 +46,7 @@ final class ReviewTemplate {
             Sheet lists = wb.createSheet(LISTS_SHEET);
             wb.setSheetVisibility(wb.getSheetIndex(lists), SheetVisibility.HIDDEN);
 
-            CellStyle heading = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            heading.setFont(bold);
-            heading.setFillForegroundColor(IndexedColors.LIGHT_CORNFLOWER_BLUE.getIndex());
-            heading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle heading = ReviewStyles.heading(wb);
             heading.setBorderBottom(BorderStyle.THIN);
             heading.setWrapText(true);
             CellStyle keys = wb.createCellStyle();
